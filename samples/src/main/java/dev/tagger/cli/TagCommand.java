@@ -1,0 +1,119 @@
+package dev.tagger.cli;
+
+import dev.tagger.BatchSummary;
+import dev.tagger.Media;
+import dev.tagger.ProgressListener;
+import dev.tagger.Tagger;
+import dev.tagger.TaggerException;
+import dev.tagger.media.FfmpegMediaDecoder;
+import dev.tagger.model.ModelStore;
+import dev.tagger.onnx.ClassifierOptions;
+import dev.tagger.onnx.ImageClassifier;
+import dev.tagger.onnx.OnnxOptions;
+import dev.tagger.rules.RuleFile;
+import dev.tagger.sink.JsonLinesSink;
+import dev.tagger.sink.XmpSidecarSink;
+import dev.tagger.spi.SamplingPolicy;
+import dev.tagger.store.FileResultStore;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code tagger tag}: tags files and folders, one JSON line per item on stdout. */
+@Command(name = "tag", mixinStandardHelpOptions = true,
+    description = {"Tags media files and folders; prints one JSON line per item.",
+        "Exit code: 0 every item tagged, 1 some items failed, 2 usage error, 3 cannot start (e.g. a model is missing)."})
+final class TagCommand implements Callable<Integer> {
+  static final int CANNOT_START = 3;
+
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders (walked recursively).")
+  List<Path> paths = new ArrayList<>();
+
+  @Option(names = "--rules", paramLabel = "FILE", description = "Rules file (YAML or JSON).")
+  Path rules;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Also write the JSON lines to this file.")
+  Path out;
+
+  @Option(names = "--xmp", description = "Write or merge an XMP sidecar (PHOTO.EXT.xmp) beside each tagged file.")
+  boolean xmp;
+
+  @Option(names = "--cache", paramLabel = "DIR", description = "Result store folder; re-runs skip unchanged items (default: ${DEFAULT-VALUE}).")
+  Path cache = Path.of(System.getProperty("user.home"), ".cache", "tagger", "results");
+
+  @Option(names = "--no-cache", description = "Analyze every item again and remember nothing.")
+  boolean noCache;
+
+  @Option(names = "--models", paramLabel = "DIR", description = "Model store folder (default: $TAGGER_MODELS, else ~/.cache/tagger/models).")
+  Path models;
+
+  @Option(names = "--parallel", paramLabel = "N", description = "Items tagged at once (default: number of cores).")
+  int parallel = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", description = "Longest time one item may take (default: ${DEFAULT-VALUE}).")
+  long timeoutSeconds = 600;
+
+  @Option(names = "--top", paramLabel = "K", description = "Classes reported per image or frame (default: ${DEFAULT-VALUE}).")
+  int top = 5;
+
+  @Option(names = "--interval", paramLabel = "SECONDS", description = "Video sampling interval (default: ${DEFAULT-VALUE}).")
+  double interval = 2.0;
+
+  @Option(names = "--max-frames", paramLabel = "N", description = "Most frames sampled per video (default: ${DEFAULT-VALUE}).")
+  int maxFrames = 300;
+
+  @Override
+  public Integer call() {
+    PrintStream err = System.err;
+    if (parallel < 1 || top < 1 || timeoutSeconds < 1 || maxFrames < 1 || !(interval > 0)) {
+      err.println("tagger tag: --parallel, --top, --timeout, --max-frames and --interval must be positive");
+      return 2;
+    }
+    ModelStore store = models != null
+        ? new ModelStore(models, ModelStore.fromEnvironment().offline())
+        : ModelStore.fromEnvironment();
+    int cores = Runtime.getRuntime().availableProcessors();
+    OnnxOptions onnx = new OnnxOptions(Math.max(1, cores / parallel));
+    List<Media> items = MediaWalker.expand(paths);
+    try (ImageClassifier classifier = ImageClassifier.imageNet(store, ClassifierOptions.IMAGENET.withTopK(top).withOnnx(onnx));
+        JsonLinesSink stdout = JsonLinesSink.to(System.out);
+        JsonLinesSink file = out == null ? null : JsonLinesSink.toFile(out);
+        FileResultStore results = noCache ? null : FileResultStore.open(cache)) {
+      Tagger.Builder builder = Tagger.builder()
+          .decoder(new FfmpegMediaDecoder())
+          .analyzer(classifier)
+          .sink(stdout)
+          .parallelism(parallel)
+          .itemTimeout(Duration.ofSeconds(timeoutSeconds))
+          .sampling(new SamplingPolicy(interval, maxFrames))
+          .progressListener(System.console() != null ? new ProgressBar(err) : ProgressListener.NONE);
+      if (rules != null) {
+        builder.rules(RuleFile.load(rules));
+      }
+      if (file != null) {
+        builder.sink(file);
+      }
+      if (xmp) {
+        builder.sink(new XmpSidecarSink());
+      }
+      if (results != null) {
+        builder.resultStore(results);
+      }
+      BatchSummary summary = builder.build().tagAll(items);
+      err.printf(Locale.ROOT, "tagged %d items: %d ok, %d failed, %d analyzed, %d from cache, in %.1f s%n",
+          summary.total(), summary.succeeded(), summary.failed(), summary.analyzed(), summary.cached(),
+          summary.elapsed().toMillis() / 1000.0);
+      return summary.failed() == 0 ? 0 : 1;
+    } catch (TaggerException e) {
+      err.println("tagger tag: " + e.getMessage());
+      return CANNOT_START;
+    }
+  }
+}

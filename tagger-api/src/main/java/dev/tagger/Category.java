@@ -1,0 +1,15 @@
+package dev.tagger;
+
+/** What kind of thing a tag names; rules such as top-K work per category. */
+public enum Category {
+  OBJECT,
+  SCENE,
+  FACE,
+  TEXT,
+  SPEECH,
+  SOUND,
+  KEYWORD,
+  ENTITY,
+  LANGUAGE,
+  OTHER
+}

@@ -1,0 +1,52 @@
+package dev.tagger;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The outcome for one item: its applied tags, the tags waiting for review, the texts found in it, or
+ * the error that stopped it. A failed item still names its path so that a batch report is complete.
+ *
+ * @param sha256 content hash, absent when the file could not be read
+ * @param fromCache true when the analysis was taken from the result store instead of being run again
+ * @param millis wall time spent on the item
+ */
+public record TagResult(
+    String path,
+    MediaKind kind,
+    @Nullable String sha256,
+    List<Tag> tags,
+    List<Tag> review,
+    List<TextItem> texts,
+    @Nullable ItemError error,
+    boolean fromCache,
+    long millis) {
+
+  public TagResult {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(kind, "kind");
+    tags = List.copyOf(tags);
+    review = List.copyOf(review);
+    texts = List.copyOf(texts);
+  }
+
+  public static TagResult failed(String path, MediaKind kind, @Nullable String sha256, ItemError error, long millis) {
+    return new TagResult(path, kind, sha256, List.of(), List.of(), List.of(), error, false, millis);
+  }
+
+  public boolean succeeded() {
+    return error == null;
+  }
+
+  public Optional<ItemError> failure() {
+    return Optional.ofNullable(error);
+  }
+
+  /** The applied tag with this name (case-insensitive), if any. */
+  public Optional<Tag> tag(String name) {
+    String key = Tag.key(name);
+    return tags.stream().filter(t -> t.key().equals(key)).findFirst();
+  }
+}

@@ -1,0 +1,154 @@
+package dev.tagger;
+
+import dev.tagger.internal.ItemPipeline;
+import dev.tagger.rules.RuleChain;
+import dev.tagger.spi.Analyzer;
+import dev.tagger.spi.MediaDecoder;
+import dev.tagger.spi.ResultStore;
+import dev.tagger.spi.SamplingPolicy;
+import dev.tagger.spi.TagRule;
+import dev.tagger.spi.TagSink;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Tags media: decode once, analyze, aggregate, apply rules, hand results to sinks. Build one with
+ * {@link #builder()} and share it: a {@code Tagger} is immutable and thread-safe. It does not own the
+ * analyzers, decoder, sinks or store it was given; whoever created them closes them. Threads are
+ * started per call and stopped when the call ends; none live between calls.
+ */
+public final class Tagger {
+  private final ItemPipeline pipeline;
+  private final List<TagSink> sinks;
+  private final int parallelism;
+  private final Duration itemTimeout;
+  private final ProgressListener progress;
+
+  private Tagger(Builder b) {
+    this.pipeline = new ItemPipeline(b.analyzers, new RuleChain(b.rules), b.decoder, b.sampling, b.aggregation, b.store);
+    this.sinks = List.copyOf(b.sinks);
+    this.parallelism = b.parallelism;
+    this.itemTimeout = b.itemTimeout;
+    this.progress = b.progress;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Tags one item, tells the sinks, and returns its result; a bad item gives a failed result, not an exception. */
+  public TagResult tag(Media media) {
+    return tagAll(List.of(media)).results().get(0);
+  }
+
+  /** Tags a batch and waits for it; see {@link #start}. */
+  public BatchSummary tagAll(Collection<Media> items) {
+    return start(items).await();
+  }
+
+  /**
+   * Starts tagging a batch in the background: at most {@code parallelism} items at once, each limited
+   * to the item timeout, progress reported after each item. One item's failure never stops the batch.
+   */
+  public Batch start(Collection<Media> items) {
+    Batch batch = new Batch();
+    new BatchRun(pipeline, sinks, parallelism, itemTimeout, progress, List.copyOf(items), batch).start();
+    return batch;
+  }
+
+  /** Builds a {@link Tagger}; {@link #build()} may be called again for another, independent instance. */
+  public static final class Builder {
+    private final List<Analyzer> analyzers = new ArrayList<>();
+    private final List<TagRule> rules = new ArrayList<>();
+    private final List<TagSink> sinks = new ArrayList<>();
+    private @Nullable MediaDecoder decoder;
+    private @Nullable ResultStore store;
+    private SamplingPolicy sampling = SamplingPolicy.DEFAULT;
+    private AggregationOptions aggregation = AggregationOptions.DEFAULT;
+    private int parallelism = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private Duration itemTimeout = Duration.ofMinutes(10);
+    private ProgressListener progress = ProgressListener.NONE;
+
+    private Builder() {}
+
+    public Builder analyzer(Analyzer analyzer) {
+      analyzers.add(Objects.requireNonNull(analyzer, "analyzer"));
+      return this;
+    }
+
+    public Builder rule(TagRule rule) {
+      rules.add(Objects.requireNonNull(rule, "rule"));
+      return this;
+    }
+
+    public Builder rules(RuleChain chain) {
+      rules.addAll(chain.rules());
+      return this;
+    }
+
+    public Builder sink(TagSink sink) {
+      sinks.add(Objects.requireNonNull(sink, "sink"));
+      return this;
+    }
+
+    public Builder decoder(MediaDecoder value) {
+      this.decoder = Objects.requireNonNull(value, "decoder");
+      return this;
+    }
+
+    /** Where finished analyses are kept so that re-runs skip unchanged items; none by default. */
+    public Builder resultStore(ResultStore value) {
+      this.store = Objects.requireNonNull(value, "resultStore");
+      return this;
+    }
+
+    public Builder sampling(SamplingPolicy value) {
+      this.sampling = Objects.requireNonNull(value, "sampling");
+      return this;
+    }
+
+    public Builder aggregation(AggregationOptions value) {
+      this.aggregation = Objects.requireNonNull(value, "aggregation");
+      return this;
+    }
+
+    /** Items tagged at once; default: the number of processors. */
+    public Builder parallelism(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("parallelism must be >= 1, got " + value);
+      }
+      this.parallelism = value;
+      return this;
+    }
+
+    /** The longest one item may take before it fails with a timeout; default 10 minutes. */
+    public Builder itemTimeout(Duration value) {
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException("itemTimeout must be positive, got " + value);
+      }
+      this.itemTimeout = value;
+      return this;
+    }
+
+    public Builder progressListener(ProgressListener value) {
+      this.progress = Objects.requireNonNull(value, "progressListener");
+      return this;
+    }
+
+    public Tagger build() {
+      Set<String> ids = new HashSet<>();
+      for (Analyzer a : analyzers) {
+        if (!ids.add(a.info().id())) {
+          throw new IllegalStateException("two analyzers share the id '" + a.info().id() + "'; ids must be unique");
+        }
+      }
+      return new Tagger(this);
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package dev.tagger.internal;
+
+import dev.tagger.Media;
+import dev.tagger.MediaException;
+import dev.tagger.MediaKind;
+import dev.tagger.TextItem;
+import dev.tagger.spi.AnalysisInput;
+import dev.tagger.spi.MediaDecoder;
+import dev.tagger.spi.Pcm;
+import dev.tagger.spi.RgbImage;
+import dev.tagger.spi.SamplingPolicy;
+import dev.tagger.spi.VideoFrame;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One item's decoded content, decoded on first request and then shared by every analyzer of the item;
+ * a decode failure is remembered too, so it is not retried per analyzer. Thread-safe.
+ */
+public final class DecodedItem implements AnalysisInput {
+  private final Media media;
+  private final MediaKind kind;
+  private final @Nullable MediaDecoder decoder;
+  private final SamplingPolicy sampling;
+  private final BooleanSupplier cancelled;
+  private final List<TextItem> texts = new ArrayList<>();
+  private @Nullable RgbImage image;
+  private @Nullable List<VideoFrame> frames;
+  private final Map<Integer, Pcm> audio = new HashMap<>();
+  private final Map<String, RuntimeException> failures = new HashMap<>();
+
+  public DecodedItem(Media media, MediaKind kind, @Nullable MediaDecoder decoder, SamplingPolicy sampling, BooleanSupplier cancelled) {
+    this.media = media;
+    this.kind = kind;
+    this.decoder = decoder;
+    this.sampling = sampling;
+    this.cancelled = cancelled;
+  }
+
+  @Override
+  public Media media() {
+    return media;
+  }
+
+  @Override
+  public MediaKind kind() {
+    return kind;
+  }
+
+  @Override
+  public synchronized RgbImage image() {
+    if (image == null) {
+      expect(MediaKind.IMAGE, "a still image");
+      image = decode("image", () -> decoder().decodeImage(media));
+    }
+    return image;
+  }
+
+  @Override
+  public synchronized List<VideoFrame> frames() {
+    if (frames == null) {
+      expect(MediaKind.VIDEO, "video frames");
+      frames = List.copyOf(decode("frames", () -> decoder().sampleFrames(media, sampling)));
+    }
+    return frames;
+  }
+
+  /** Times of the sampled frames, or empty when no analyzer asked for frames. */
+  public synchronized List<Double> frameTimes() {
+    return frames == null ? List.of() : frames.stream().map(VideoFrame::seconds).toList();
+  }
+
+  @Override
+  public synchronized Pcm audio(int sampleRate) {
+    Pcm pcm = audio.get(sampleRate);
+    if (pcm == null) {
+      if (kind != MediaKind.AUDIO && kind != MediaKind.VIDEO) {
+        throw new MediaException(media.id() + ": has no audio (it is " + kind.name().toLowerCase(java.util.Locale.ROOT) + ")");
+      }
+      pcm = decode("audio@" + sampleRate, () -> decoder().decodeAudio(media, sampleRate));
+      audio.put(sampleRate, pcm);
+    }
+    return pcm;
+  }
+
+  @Override
+  public synchronized List<TextItem> texts() {
+    return List.copyOf(texts);
+  }
+
+  public synchronized void addTexts(List<TextItem> more) {
+    texts.addAll(more);
+  }
+
+  @Override
+  public void checkCancelled() {
+    if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+      throw new CancellationException(media.id() + ": cancelled");
+    }
+  }
+
+  private void expect(MediaKind wanted, String what) {
+    if (kind != wanted) {
+      throw new MediaException(media.id() + ": an analyzer asked for " + what + " but the item is " + kind.name().toLowerCase(java.util.Locale.ROOT));
+    }
+  }
+
+  private MediaDecoder decoder() {
+    if (decoder == null) {
+      throw new IllegalStateException("no MediaDecoder configured; add one with Tagger.builder().decoder(...)");
+    }
+    return decoder;
+  }
+
+  /** Decodes once; a failure is remembered and rethrown to the next analyzer that asks. */
+  private <T> T decode(String what, java.util.function.Supplier<T> step) {
+    RuntimeException failed = failures.get(what);
+    if (failed != null) {
+      throw failed;
+    }
+    checkCancelled();
+    try {
+      return step.get();
+    } catch (RuntimeException e) {
+      failures.put(what, e);
+      throw e;
+    }
+  }
+}

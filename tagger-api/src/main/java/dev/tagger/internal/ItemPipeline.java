@@ -1,0 +1,183 @@
+package dev.tagger.internal;
+
+import dev.tagger.AggregationOptions;
+import dev.tagger.ItemError;
+import dev.tagger.Media;
+import dev.tagger.MediaException;
+import dev.tagger.MediaKind;
+import dev.tagger.Tag;
+import dev.tagger.TagResult;
+import dev.tagger.TaggerException;
+import dev.tagger.TextItem;
+import dev.tagger.rules.RuleChain;
+import dev.tagger.spi.Analyzer;
+import dev.tagger.spi.AnalyzerInfo;
+import dev.tagger.spi.AnalyzerOutput;
+import dev.tagger.spi.MediaDecoder;
+import dev.tagger.spi.ResultStore;
+import dev.tagger.spi.SamplingPolicy;
+import dev.tagger.spi.StoredAnalysis;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One item's journey: sniff, hash, look up the result store, decode once, run media analyzers then
+ * text analyzers, aggregate, store, apply rules. Never throws for a bad item: the failure becomes the
+ * result's {@link ItemError}. Immutable and thread-safe.
+ */
+public final class ItemPipeline {
+  private final List<Analyzer> mediaAnalyzers;
+  private final List<Analyzer> textAnalyzers;
+  private final RuleChain rules;
+  private final @Nullable MediaDecoder decoder;
+  private final SamplingPolicy sampling;
+  private final Aggregator aggregator;
+  private final @Nullable ResultStore store;
+  private final String optionsFingerprint;
+
+  public ItemPipeline(List<Analyzer> analyzers, RuleChain rules, @Nullable MediaDecoder decoder,
+      SamplingPolicy sampling, AggregationOptions aggregation, @Nullable ResultStore store) {
+    this.mediaAnalyzers = analyzers.stream().filter(a -> !a.readsText()).toList();
+    this.textAnalyzers = analyzers.stream().filter(Analyzer::readsText).toList();
+    this.rules = rules;
+    this.decoder = decoder;
+    this.sampling = sampling;
+    this.aggregator = new Aggregator(aggregation);
+    this.store = store;
+    StringBuilder fp = new StringBuilder().append(sampling).append('|').append(aggregation);
+    for (Analyzer a : analyzers) {
+      AnalyzerInfo i = a.info();
+      fp.append('|').append(i.id()).append('@').append(i.version()).append('[').append(i.options()).append(']')
+          .append(a.kinds());
+    }
+    this.optionsFingerprint = Hashing.sha256(fp.toString()).substring(0, 16);
+  }
+
+  public TagResult run(Media media, BooleanSupplier cancelled) {
+    long start = System.nanoTime();
+    MediaKind kind = MediaKind.UNKNOWN;
+    String sha = null;
+    try {
+      kind = media.kind();
+      if (kind == MediaKind.UNKNOWN) {
+        return failed(media, kind, null, "sniff", media.id()
+            + ": unrecognised content: not an image, video, audio or text file this version can read", start);
+      }
+      sha = media.sha256();
+    } catch (MediaException e) {
+      return failed(media, kind, sha, "read", e.getMessage(), start);
+    }
+    String key = sha + ":" + kind + ":" + optionsFingerprint;
+    Optional<StoredAnalysis> stored = store == null ? Optional.empty() : store.get(key);
+    StoredAnalysis analysis;
+    if (stored.isPresent()) {
+      analysis = stored.get();
+    } else {
+      DecodedItem item = new DecodedItem(media, kind, decoder, sampling, cancelled);
+      try {
+        analysis = analyze(item);
+      } catch (CancellationException e) {
+        return failed(media, kind, sha, "cancelled", media.id() + ": cancelled before it finished", start);
+      } catch (StageException e) {
+        return failed(media, kind, sha, e.stage, e.getMessage(), start);
+      }
+      if (store != null) {
+        store.put(key, analysis);
+      }
+    }
+    List<Tag> tags;
+    try {
+      tags = rules.apply(analysis.tags());
+    } catch (RuntimeException e) {
+      return failed(media, kind, sha, "rules", media.id() + ": " + e.getMessage(), start);
+    }
+    return new TagResult(media.id(), kind, sha,
+        tags.stream().filter(t -> !t.review()).toList(),
+        tags.stream().filter(Tag::review).toList(),
+        analysis.texts(), null, stored.isPresent(), elapsedMillis(start));
+  }
+
+  private StoredAnalysis analyze(DecodedItem item) {
+    List<Tag> tags = new ArrayList<>();
+    List<TextItem> found = new ArrayList<>();
+    item.addTexts(ownTexts(item.media()));
+    for (Analyzer a : mediaAnalyzers) {
+      if (a.kinds().contains(item.kind())) {
+        AnalyzerOutput out = runAnalyzer(a, item);
+        tags.addAll(aggregator.aggregate(a.info(), out.detections(), item.frameTimes()));
+        found.addAll(out.texts());
+      }
+    }
+    item.addTexts(found);
+    for (Analyzer a : textAnalyzers) {
+      if (a.kinds().contains(item.kind())) {
+        AnalyzerOutput out = runAnalyzer(a, item);
+        tags.addAll(aggregator.aggregate(a.info(), out.detections(), item.frameTimes()));
+        found.addAll(out.texts());
+      }
+    }
+    return new StoredAnalysis(item.kind(), tags, found);
+  }
+
+  private static AnalyzerOutput runAnalyzer(Analyzer a, DecodedItem item) {
+    item.checkCancelled();
+    AnalyzerOutput out;
+    try {
+      out = a.analyze(item);
+    } catch (CancellationException e) {
+      throw e;
+    } catch (MediaException e) {
+      throw new StageException("decode", e.getMessage(), e);
+    } catch (TaggerException e) {
+      throw new StageException("analyze", item.media().id() + ": analyzer " + a.info().id() + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new CancellationException(item.media().id() + ": cancelled");
+      }
+      throw new StageException("analyze", item.media().id() + ": analyzer " + a.info().id() + " failed: " + e, e);
+    }
+    if (out == null) {
+      throw new StageException("analyze", item.media().id() + ": analyzer " + a.info().id() + " returned null");
+    }
+    return out;
+  }
+
+  /** What the item says about itself: its file name, title and description. */
+  private static List<TextItem> ownTexts(Media media) {
+    List<TextItem> own = new ArrayList<>();
+    if (media.path().getFileName() != null) {
+      own.add(new TextItem("filename", media.path().getFileName().toString(), null, null));
+    }
+    media.title().ifPresent(t -> own.add(new TextItem("title", t, null, null)));
+    media.description().ifPresent(d -> own.add(new TextItem("description", d, null, null)));
+    return own;
+  }
+
+  static TagResult failed(Media media, MediaKind kind, @Nullable String sha, String stage, String message, long start) {
+    return TagResult.failed(media.id(), kind, sha, new ItemError(stage, message), elapsedMillis(start));
+  }
+
+  static long elapsedMillis(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+
+  /** A failure with the stage it happened in. */
+  private static final class StageException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final String stage;
+
+    StageException(String stage, String message) {
+      super(message);
+      this.stage = stage;
+    }
+
+    StageException(String stage, String message, Throwable cause) {
+      super(message, cause);
+      this.stage = stage;
+    }
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * Engine internals: content sniffing, hashing, the per-item pipeline, aggregation of detections into
+ * tags and segments. Not API; only {@code dev.tagger} and its sub-packages use it.
+ */
+@NullMarked
+package dev.tagger.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,104 @@
+package dev.tagger.sink;
+
+import dev.tagger.Tag;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+/** Reads and replaces RDF containers (Bag, Seq) under one rdf:Description. */
+final class XmpBags {
+  private final Document doc;
+  private final Element description;
+
+  XmpBags(Document doc, Element description) {
+    this.doc = doc;
+    this.description = description;
+  }
+
+  /** The rdf:li texts of a property, or nothing when it is absent. */
+  List<String> read(String ns, String qname) {
+    List<String> out = new ArrayList<>();
+    Element prop = child(ns, local(qname));
+    if (prop == null) {
+      return out;
+    }
+    NodeList items = prop.getElementsByTagNameNS(XmpSidecarSink.NS_RDF, "li");
+    for (int i = 0; i < items.getLength(); i++) {
+      String text = items.item(i).getTextContent().strip();
+      if (!text.isEmpty()) {
+        out.add(text);
+      }
+    }
+    return out;
+  }
+
+  /** Replaces a property with a container of the given values; removes it when there are none. */
+  void write(String ns, String qname, String container, Collection<String> values) {
+    Element list = replace(ns, qname, container, !values.isEmpty());
+    if (list == null) {
+      return;
+    }
+    for (String v : values) {
+      Element li = doc.createElementNS(XmpSidecarSink.NS_RDF, "rdf:li");
+      li.setTextContent(v);
+      list.appendChild(li);
+    }
+  }
+
+  /** Replaces a property with an rdf:Seq of structured tags (name, confidence, provenance). */
+  void writeTags(String qname, List<Tag> tags) {
+    Element seq = replace(XmpSidecarSink.NS_TAGGER, qname, "rdf:Seq", !tags.isEmpty());
+    if (seq == null) {
+      return;
+    }
+    for (Tag t : tags) {
+      Element li = doc.createElementNS(XmpSidecarSink.NS_RDF, "rdf:li");
+      li.setAttributeNS(XmpSidecarSink.NS_RDF, "rdf:parseType", "Resource");
+      field(li, "tagger:name", t.name());
+      field(li, "tagger:confidence", String.format(java.util.Locale.ROOT, "%.4f", t.confidence()));
+      field(li, "tagger:category", XmpSidecarSink.lower(t.category()));
+      field(li, "tagger:analyzer", t.source().analyzer());
+      field(li, "tagger:model", t.source().model());
+      field(li, "tagger:version", t.source().version());
+      seq.appendChild(li);
+    }
+  }
+
+  private void field(Element parent, String qname, String value) {
+    Element e = doc.createElementNS(XmpSidecarSink.NS_TAGGER, qname);
+    e.setTextContent(value);
+    parent.appendChild(e);
+  }
+
+  private Element replace(String ns, String qname, String container, boolean keep) {
+    Element old = child(ns, local(qname));
+    if (old != null) {
+      description.removeChild(old);
+    }
+    if (!keep) {
+      return null;
+    }
+    Element prop = doc.createElementNS(ns, qname);
+    Element list = doc.createElementNS(XmpSidecarSink.NS_RDF, container);
+    prop.appendChild(list);
+    description.appendChild(prop);
+    return list;
+  }
+
+  private Element child(String ns, String local) {
+    for (Node n = description.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element e && ns.equals(e.getNamespaceURI()) && local.equals(e.getLocalName())) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  private static String local(String qname) {
+    return qname.substring(qname.indexOf(':') + 1);
+  }
+}

@@ -1,0 +1,191 @@
+package dev.tagger.sink;
+
+import dev.tagger.Tag;
+import dev.tagger.TagResult;
+import dev.tagger.TaggerException;
+import dev.tagger.spi.TagSink;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.xml.sax.SAXException;
+
+/**
+ * Writes tags into XMP sidecars: {@code dc:subject} and {@code lr:hierarchicalSubject} (under a root
+ * such as {@code AI|cat}), which digiKam, Lightroom and darktable read, plus the {@code tagger:}
+ * namespace with each tag's confidence and provenance. An existing sidecar is merged: keywords a person
+ * wrote stay, the keywords this sink wrote last time are replaced. Each file is written atomically
+ * (a temporary file in the same folder, then a rename). Thread-safe.
+ */
+public final class XmpSidecarSink implements TagSink {
+  /** Where a sidecar lies: {@code photo.jpg.xmp} (digiKam, darktable) or {@code photo.xmp} (Lightroom). */
+  public enum Naming { APPEND_XMP, REPLACE_EXTENSION }
+
+  static final String NS_X = "adobe:ns:meta/";
+  static final String NS_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+  static final String NS_DC = "http://purl.org/dc/elements/1.1/";
+  static final String NS_LR = "http://ns.adobe.com/lightroom/1.0/";
+  static final String NS_TAGGER = "https://tagger.dev/ns/xmp/1.0/";
+
+  private final Naming naming;
+  private final String hierarchyRoot;
+
+  public XmpSidecarSink(Naming naming, String hierarchyRoot) {
+    this.naming = naming;
+    this.hierarchyRoot = hierarchyRoot;
+  }
+
+  public XmpSidecarSink() {
+    this(Naming.APPEND_XMP, "AI");
+  }
+
+  public Path sidecarOf(Path media) {
+    if (naming == Naming.APPEND_XMP) {
+      return media.resolveSibling(media.getFileName() + ".xmp");
+    }
+    String name = media.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return media.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".xmp");
+  }
+
+  @Override
+  public void accept(TagResult result) {
+    if (!result.succeeded()) {
+      return;
+    }
+    Path sidecar = sidecarOf(Path.of(result.path()));
+    synchronized (this) {
+      write(sidecar, result);
+    }
+  }
+
+  private void write(Path sidecar, TagResult result) {
+    try {
+      Document doc = Files.exists(sidecar) ? parse(sidecar) : newDocument();
+      Element description = description(doc);
+      XmpBags bags = new XmpBags(doc, description);
+
+      Set<String> previousOurs = new LinkedHashSet<>(bags.read(NS_TAGGER, "tagger:keywords"));
+      List<String> subjects = bags.read(NS_DC, "dc:subject");
+      Set<String> personal = new LinkedHashSet<>(subjects);
+      personal.removeAll(previousOurs);
+      Set<String> ours = new LinkedHashSet<>();
+      for (Tag t : result.tags()) {
+        if (!personal.contains(t.name())) {
+          ours.add(t.name());
+        }
+      }
+      Set<String> allSubjects = new LinkedHashSet<>(personal);
+      allSubjects.addAll(ours);
+      bags.write(NS_DC, "dc:subject", "rdf:Bag", allSubjects);
+
+      Set<String> hierarchical = new LinkedHashSet<>();
+      for (String h : bags.read(NS_LR, "lr:hierarchicalSubject")) {
+        if (!previousOurs.contains(leaf(h)) || !h.startsWith(hierarchyRoot + "|")) {
+          hierarchical.add(h);
+        }
+      }
+      ours.forEach(name -> hierarchical.add(hierarchyRoot + "|" + name));
+      bags.write(NS_LR, "lr:hierarchicalSubject", "rdf:Bag", hierarchical);
+
+      bags.write(NS_TAGGER, "tagger:keywords", "rdf:Bag", ours);
+      bags.writeTags("tagger:tags", result.tags());
+      bags.writeTags("tagger:review", result.review());
+      writeAtomically(doc, sidecar);
+    } catch (IOException | SAXException | ParserConfigurationException | TransformerException e) {
+      throw new TaggerException("cannot write XMP sidecar " + sidecar + ": " + e.getMessage()
+          + "; the existing sidecar was left as it was", e);
+    }
+  }
+
+  private static String leaf(String hierarchical) {
+    int bar = hierarchical.lastIndexOf('|');
+    return bar < 0 ? hierarchical : hierarchical.substring(bar + 1);
+  }
+
+  private static DocumentBuilder builder() throws ParserConfigurationException {
+    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+    f.setNamespaceAware(true);
+    f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    f.setExpandEntityReferences(false);
+    return f.newDocumentBuilder();
+  }
+
+  private static Document parse(Path sidecar) throws IOException, SAXException, ParserConfigurationException {
+    DocumentBuilder b = builder();
+    b.setErrorHandler(null);
+    try {
+      return b.parse(sidecar.toFile());
+    } catch (SAXException e) {
+      throw new SAXException("existing sidecar is not well-formed XML (" + e.getMessage() + ")", e);
+    }
+  }
+
+  private static Document newDocument() throws ParserConfigurationException {
+    Document doc = builder().newDocument();
+    Element meta = doc.createElementNS(NS_X, "x:xmpmeta");
+    doc.appendChild(meta);
+    Element rdf = doc.createElementNS(NS_RDF, "rdf:RDF");
+    meta.appendChild(rdf);
+    return doc;
+  }
+
+  /** The first rdf:Description, created (under rdf:RDF) when there is none. */
+  private static Element description(Document doc) throws SAXException {
+    var found = doc.getElementsByTagNameNS(NS_RDF, "Description");
+    if (found.getLength() > 0) {
+      return (Element) found.item(0);
+    }
+    var rdfs = doc.getElementsByTagNameNS(NS_RDF, "RDF");
+    if (rdfs.getLength() == 0) {
+      throw new SAXException("existing sidecar has no rdf:RDF element; is it an XMP file?");
+    }
+    Element d = doc.createElementNS(NS_RDF, "rdf:Description");
+    d.setAttributeNS(NS_RDF, "rdf:about", "");
+    rdfs.item(0).appendChild(d);
+    return d;
+  }
+
+  private static void writeAtomically(Document doc, Path sidecar) throws IOException, TransformerException {
+    Path dir = sidecar.toAbsolutePath().getParent();
+    Path tmp = Files.createTempFile(dir, "." + sidecar.getFileName(), ".tmp");
+    try {
+      Transformer t = TransformerFactory.newInstance().newTransformer();
+      t.setOutputProperty(OutputKeys.INDENT, "yes");
+      t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+      t.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "1");
+      doc.setXmlStandalone(true);
+      try (OutputStream out = Files.newOutputStream(tmp)) {
+        t.transform(new DOMSource(doc), new StreamResult(out));
+      }
+      try {
+        Files.move(tmp, sidecar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, sidecar, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  static String lower(Enum<?> e) {
+    return e.name().toLowerCase(Locale.ROOT);
+  }
+}

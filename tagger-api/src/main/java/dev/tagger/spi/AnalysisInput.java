@@ -1,0 +1,34 @@
+package dev.tagger.spi;
+
+import dev.tagger.Media;
+import dev.tagger.MediaKind;
+import dev.tagger.TextItem;
+import java.util.List;
+
+/**
+ * What an analyzer gets for one item: decoded content, produced on first request and shared with the
+ * other analyzers of the item, and the texts found so far. Valid only during {@link Analyzer#analyze}.
+ */
+public interface AnalysisInput {
+  Media media();
+
+  MediaKind kind();
+
+  /** The still image of an {@link MediaKind#IMAGE} item. */
+  RgbImage image();
+
+  /** The sampled frames of a {@link MediaKind#VIDEO} item. */
+  List<VideoFrame> frames();
+
+  /** The audio of an audio or video item at the given rate. */
+  Pcm audio(int sampleRate);
+
+  /**
+   * Texts of the item: its name, title and description, and for text analyzers also what media
+   * analyzers read or heard in it.
+   */
+  List<TextItem> texts();
+
+  /** Throws {@link java.util.concurrent.CancellationException} when the item was cancelled or timed out. */
+  void checkCancelled();
+}

@@ -1,0 +1,25 @@
+package dev.tagger.spi;
+
+import dev.tagger.Media;
+import java.util.List;
+
+/**
+ * Turns media into pixels and samples. The engine calls it at most once per item and content type and
+ * hands the result to every analyzer, so an item is decoded once however many analyzers run.
+ *
+ * <p>Implementations must be thread-safe and throw {@link dev.tagger.MediaException} naming the item
+ * and the cause when it cannot be decoded.
+ */
+public interface MediaDecoder {
+  /** The still image, upright. */
+  RgbImage decodeImage(Media media);
+
+  /**
+   * Frames sampled under the policy, in time order. A truncated video yields the frames that could be
+   * read; a file with no readable video frame at all is an error.
+   */
+  List<VideoFrame> sampleFrames(Media media, SamplingPolicy policy);
+
+  /** The whole audio track as mono PCM at the requested rate. */
+  Pcm decodeAudio(Media media, int sampleRate);
+}

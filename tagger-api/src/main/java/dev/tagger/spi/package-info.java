@@ -1,0 +1,10 @@
+/**
+ * Service-provider interfaces: {@link dev.tagger.spi.Analyzer}, {@link dev.tagger.spi.MediaDecoder},
+ * {@link dev.tagger.spi.TagRule}, {@link dev.tagger.spi.TagSink} and {@link dev.tagger.spi.ResultStore},
+ * plus the decoded-content values they exchange. Adapter modules implement these; applications
+ * register implementations explicitly on {@link dev.tagger.Tagger#builder()}.
+ */
+@NullMarked
+package dev.tagger.spi;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,181 @@
+package dev.tagger.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.tagger.TaggerException;
+import dev.tagger.spi.ResultStore;
+import dev.tagger.spi.StoredAnalysis;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link ResultStore} in a folder: an append-only journal ({@code analyses.jsonl}, one entry per
+ * line) indexed in memory, with the most recently used analyses kept in a Caffeine cache. Every entry
+ * is written whole with one write call before {@link #put} returns, so a process killed with
+ * {@code kill -9} keeps every finished item; a line cut off by a crash mid-write is dropped on the next
+ * open. One process at a time may use a folder (a file lock guards it). Thread-safe.
+ */
+public final class FileResultStore implements ResultStore {
+  private static final Logger LOG = LoggerFactory.getLogger(FileResultStore.class);
+  static final String JOURNAL = "analyses.jsonl";
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .build();
+
+  private final Path dir;
+  private final FileChannel journal;
+  private final FileChannel lockChannel;
+  private final FileLock lock;
+  private final Map<String, long[]> index = new HashMap<>(); // key -> {offset, length}
+  private final Cache<String, StoredAnalysis> cache;
+  private boolean closed;
+
+  private FileResultStore(Path dir, long maxCachedEntries) throws IOException {
+    this.dir = dir;
+    Files.createDirectories(dir);
+    this.lockChannel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    this.lock = lockChannel.tryLock();
+    if (lock == null) {
+      lockChannel.close();
+      throw new TaggerException("result store " + dir + " is in use by another process; wait for it or use another --cache folder");
+    }
+    this.journal = FileChannel.open(dir.resolve(JOURNAL), StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    this.cache = Caffeine.newBuilder().maximumSize(maxCachedEntries).build();
+    loadIndex();
+  }
+
+  /** Opens (creating if needed) the store in {@code dir}. The caller owns it and must close it. */
+  public static FileResultStore open(Path dir) {
+    try {
+      return new FileResultStore(dir, 10_000);
+    } catch (IOException e) {
+      throw new TaggerException("cannot open result store " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** How many analyses the store holds. */
+  public synchronized int size() {
+    return index.size();
+  }
+
+  @Override
+  public Optional<StoredAnalysis> get(String key) {
+    StoredAnalysis hit = cache.getIfPresent(key);
+    if (hit != null) {
+      return Optional.of(hit);
+    }
+    long[] where;
+    synchronized (this) {
+      checkOpen();
+      where = index.get(key);
+    }
+    if (where == null) {
+      return Optional.empty();
+    }
+    try {
+      ByteBuffer buf = ByteBuffer.allocate((int) where[1]);
+      journal.read(buf, where[0]);
+      Entry entry = MAPPER.readValue(buf.array(), Entry.class);
+      cache.put(key, entry.v());
+      return Optional.of(entry.v());
+    } catch (IOException e) {
+      LOG.warn("result store {}: cannot read entry for {}; it will be analyzed again: {}", dir, key, e.toString());
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public void put(String key, StoredAnalysis analysis) {
+    byte[] line;
+    try {
+      line = (MAPPER.writeValueAsString(new Entry(key, analysis)) + "\n").getBytes(StandardCharsets.UTF_8);
+    } catch (JsonProcessingException e) {
+      throw new TaggerException("cannot serialise analysis for " + key, e);
+    }
+    synchronized (this) {
+      checkOpen();
+      try {
+        long offset = journal.size();
+        ByteBuffer buf = ByteBuffer.wrap(line);
+        long at = offset;
+        while (buf.hasRemaining()) {
+          at += journal.write(buf, at);
+        }
+        index.put(key, new long[] {offset, line.length - 1});
+      } catch (IOException e) {
+        throw new TaggerException("cannot append to result store " + dir + ": " + e.getMessage(), e);
+      }
+    }
+    cache.put(key, analysis);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      journal.force(true);
+      journal.close();
+      lock.release();
+      lockChannel.close();
+    } catch (IOException e) {
+      LOG.warn("closing result store {}: {}", dir, e.toString());
+    }
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("result store " + dir + " is closed");
+    }
+  }
+
+  /** Reads every whole line; a torn last line (a crash mid-write) is cut off. */
+  private void loadIndex() throws IOException {
+    long size = journal.size();
+    ByteBuffer buf = ByteBuffer.allocate((int) Math.min(size, Integer.MAX_VALUE - 16));
+    journal.read(buf, 0);
+    byte[] bytes = buf.array();
+    int start = 0;
+    int good = 0;
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] != '\n') {
+        continue;
+      }
+      try {
+        Entry e = MAPPER.readValue(bytes, start, i - start, Entry.class);
+        index.put(e.k(), new long[] {start, i - start});
+        good = i + 1;
+      } catch (IOException e) {
+        LOG.warn("result store {}: skipping unreadable entry at byte {}: {}", dir, start, e.getMessage());
+        good = i + 1;
+      }
+      start = i + 1;
+    }
+    if (good < size) {
+      LOG.info("result store {}: dropping {} bytes of an entry cut off by a crash", dir, size - good);
+      journal.truncate(good);
+    }
+  }
+
+  /** One journal line. */
+  record Entry(String k, StoredAnalysis v) {}
+}

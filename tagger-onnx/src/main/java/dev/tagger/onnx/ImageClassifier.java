@@ -1,0 +1,164 @@
+package dev.tagger.onnx;
+
+import dev.tagger.Category;
+import dev.tagger.Detection;
+import dev.tagger.Evidence;
+import dev.tagger.MediaKind;
+import dev.tagger.TaggerException;
+import dev.tagger.TimeSpan;
+import dev.tagger.model.ModelCatalog;
+import dev.tagger.model.ModelStore;
+import dev.tagger.model.ResolvedModel;
+import dev.tagger.spi.AnalysisInput;
+import dev.tagger.spi.Analyzer;
+import dev.tagger.spi.AnalyzerInfo;
+import dev.tagger.spi.AnalyzerOutput;
+import dev.tagger.spi.RgbImage;
+import dev.tagger.spi.VideoFrame;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.FloatBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Whole-image classification (ImageNet by default) on stills and sampled video frames: softmax over
+ * the model's logits, the top classes above a floor become {@link Category#OBJECT} detections. Video
+ * frames run in batches. Thread-safe; owns its ONNX session, so close it when done.
+ */
+public final class ImageClassifier implements Analyzer, AutoCloseable {
+  /** Catalog id of the default model. */
+  public static final String IMAGENET_MODEL = "imagenet-mobilenetv2-int8";
+
+  private final OnnxSession session;
+  private final List<String> labels;
+  private final ClassifierOptions options;
+  private final ImagePreprocessor preprocessor;
+  private final AnalyzerInfo info;
+
+  private ImageClassifier(ResolvedModel model, List<String> labels, ClassifierOptions options) {
+    this.labels = List.copyOf(labels);
+    this.options = options;
+    this.preprocessor = new ImagePreprocessor(options.resize(), options.crop(), options.mean(), options.std());
+    this.info = new AnalyzerInfo("image-classifier", model.entry().id(), model.entry().version(), options.fingerprint());
+    this.session = new OnnxSession(model, options.onnx());
+  }
+
+  /** The default ImageNet classifier, its model resolved (verified, downloaded if missing) from the store. */
+  public static ImageClassifier imageNet(ModelStore store, ClassifierOptions options) {
+    ResolvedModel model = store.resolve(ModelCatalog.defaults().get(IMAGENET_MODEL));
+    return new ImageClassifier(model, imageNetLabels(), options);
+  }
+
+  /**
+   * A classifier of the same family on a user's model (e.g. a larger ImageNet network): its catalog
+   * entry resolved from the store and its labels in output order.
+   */
+  public static ImageClassifier of(ResolvedModel model, List<String> labels, ClassifierOptions options) {
+    return new ImageClassifier(model, labels, options);
+  }
+
+  /** The 1,000 ImageNet class names in index order. */
+  public static List<String> imageNetLabels() {
+    try (InputStream in = ImageClassifier.class.getResourceAsStream("imagenet_classes.txt")) {
+      if (in == null) {
+        throw new IllegalStateException("imagenet_classes.txt is missing from the tagger-onnx jar");
+      }
+      return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
+          .map(String::strip).filter(s -> !s.isEmpty()).toList();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read imagenet_classes.txt", e);
+    }
+  }
+
+  @Override
+  public AnalyzerInfo info() {
+    return info;
+  }
+
+  @Override
+  public Set<MediaKind> kinds() {
+    return Set.of(MediaKind.IMAGE, MediaKind.VIDEO);
+  }
+
+  @Override
+  public AnalyzerOutput analyze(AnalysisInput input) {
+    if (input.kind() == MediaKind.IMAGE) {
+      return AnalyzerOutput.of(top(classify(List.of(input.image()))[0], null));
+    }
+    List<VideoFrame> frames = input.frames();
+    List<Detection> out = new ArrayList<>();
+    for (int i = 0; i < frames.size(); i += options.batchSize()) {
+      input.checkCancelled();
+      List<VideoFrame> batch = frames.subList(i, Math.min(frames.size(), i + options.batchSize()));
+      float[][] scores = classify(batch.stream().map(VideoFrame::image).toList());
+      for (int j = 0; j < batch.size(); j++) {
+        out.addAll(top(scores[j], TimeSpan.at(batch.get(j).seconds())));
+      }
+    }
+    return AnalyzerOutput.of(out);
+  }
+
+  /** Softmax probabilities, one row per image. */
+  float[][] classify(List<RgbImage> images) {
+    int side = preprocessor.crop();
+    FloatBuffer input = FloatBuffer.allocate(images.size() * 3 * side * side);
+    for (RgbImage img : images) {
+      preprocessor.write(img, input);
+    }
+    input.flip();
+    float[][] logits = session.run(input, new long[] {images.size(), 3, side, side});
+    for (float[] row : logits) {
+      if (row.length != labels.size()) {
+        throw new TaggerException("model " + session.modelId() + " gives " + row.length + " scores but "
+            + labels.size() + " labels were given");
+      }
+      softmax(row);
+    }
+    return logits;
+  }
+
+  private List<Detection> top(float[] probs, TimeSpan span) {
+    Evidence evidence = span == null ? Evidence.NONE : Evidence.at(span);
+    List<Detection> out = new ArrayList<>();
+    boolean[] taken = new boolean[probs.length];
+    for (int k = 0; k < options.topK(); k++) {
+      int best = -1;
+      for (int i = 0; i < probs.length; i++) {
+        if (!taken[i] && (best < 0 || probs[i] > probs[best])) {
+          best = i;
+        }
+      }
+      if (best < 0 || probs[best] < options.minScore()) {
+        break;
+      }
+      taken[best] = true;
+      out.add(new Detection(labels.get(best), Math.min(1.0, probs[best]), Category.OBJECT, evidence));
+    }
+    return out;
+  }
+
+  static void softmax(float[] v) {
+    float max = Float.NEGATIVE_INFINITY;
+    for (float x : v) {
+      max = Math.max(max, x);
+    }
+    double sum = 0;
+    for (int i = 0; i < v.length; i++) {
+      v[i] = (float) Math.exp(v[i] - max);
+      sum += v[i];
+    }
+    for (int i = 0; i < v.length; i++) {
+      v[i] = (float) (v[i] / sum);
+    }
+  }
+
+  @Override
+  public void close() {
+    session.close();
+  }
+}

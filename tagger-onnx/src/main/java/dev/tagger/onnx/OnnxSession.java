@@ -1,0 +1,71 @@
+package dev.tagger.onnx;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.tagger.TaggerException;
+import dev.tagger.model.ResolvedModel;
+import java.nio.FloatBuffer;
+import java.util.Map;
+
+/**
+ * One ONNX Runtime session over a verified model file, shared by threads ({@code OrtSession.run} is
+ * thread-safe). Owns the native session: {@link #close()} frees it, is idempotent, and any use after it
+ * fails with a clear message.
+ */
+public final class OnnxSession implements AutoCloseable {
+  private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+  private final OrtSession session;
+  private final String modelId;
+  private final String inputName;
+  private volatile boolean closed;
+
+  public OnnxSession(ResolvedModel model, OnnxOptions options) {
+    this.modelId = model.entry().id();
+    try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
+      so.setIntraOpNumThreads(options.intraOpThreads());
+      so.setInterOpNumThreads(1);
+      so.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+      so.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+      this.session = env.createSession(model.primary().toString(), so);
+      this.inputName = session.getInputNames().iterator().next();
+    } catch (OrtException e) {
+      throw new TaggerException("model " + modelId + ": ONNX Runtime cannot load " + model.primary() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs the model on one float tensor and returns its first output as rows of floats. */
+  public float[][] run(FloatBuffer input, long[] shape) {
+    if (closed) {
+      throw new IllegalStateException("ONNX session of model " + modelId + " is closed");
+    }
+    try (OnnxTensor tensor = OnnxTensor.createTensor(env, input, shape);
+        OrtSession.Result result = session.run(Map.of(inputName, tensor))) {
+      Object value = result.get(0).getValue();
+      if (value instanceof float[][] rows) {
+        return rows;
+      }
+      throw new TaggerException("model " + modelId + ": expected a 2-D float output, got " + value.getClass().getSimpleName());
+    } catch (OrtException e) {
+      throw new TaggerException("model " + modelId + ": inference failed: " + e.getMessage(), e);
+    }
+  }
+
+  public String modelId() {
+    return modelId;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      session.close();
+    } catch (OrtException e) {
+      throw new TaggerException("model " + modelId + ": closing the ONNX session failed", e);
+    }
+  }
+}

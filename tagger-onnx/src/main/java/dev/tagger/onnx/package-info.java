@@ -1,0 +1,8 @@
+/**
+ * Vision analyzers on ONNX Runtime: {@link dev.tagger.onnx.ImageClassifier} (ImageNet) for now. Each
+ * analyzer owns one {@link dev.tagger.onnx.OnnxSession}, shared by all threads, and must be closed.
+ */
+@NullMarked
+package dev.tagger.onnx;
+
+import org.jspecify.annotations.NullMarked;
