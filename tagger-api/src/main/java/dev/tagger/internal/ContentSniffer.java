@@ -97,7 +97,7 @@ public final class ContentSniffer {
       if (x == 0) {
         return false;
       }
-      if (x < 0x20 && x != '\n' && x != '\r' && x != '\t' && x != '\f') {
+      if (x >= 0 && x < 0x20 && x != '\n' && x != '\r' && x != '\t' && x != '\f') {
         controls++;
       }
     }
