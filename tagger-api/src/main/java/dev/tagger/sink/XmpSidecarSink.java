@@ -80,6 +80,9 @@ public final class XmpSidecarSink implements TagSink {
     try {
       Document doc = Files.exists(sidecar) ? parse(sidecar) : newDocument();
       Element description = description(doc);
+      declare(description, "dc", NS_DC);
+      declare(description, "lr", NS_LR);
+      declare(description, "tagger", NS_TAGGER);
       XmpBags bags = new XmpBags(doc, description);
 
       Set<String> previousOurs = new LinkedHashSet<>(bags.read(NS_TAGGER, "tagger:keywords"));
@@ -112,6 +115,13 @@ public final class XmpSidecarSink implements TagSink {
     } catch (IOException | SAXException | ParserConfigurationException | TransformerException e) {
       throw new TaggerException("cannot write XMP sidecar " + sidecar + ": " + e.getMessage()
           + "; the existing sidecar was left as it was", e);
+    }
+  }
+
+  private static void declare(Element description, String prefix, String ns) {
+    String xmlns = "http://www.w3.org/2000/xmlns/";
+    if (!description.hasAttributeNS(xmlns, prefix)) {
+      description.setAttributeNS(xmlns, "xmlns:" + prefix, ns);
     }
   }
 

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +52,13 @@ public final class FileResultStore implements ResultStore {
     this.dir = dir;
     Files.createDirectories(dir);
     this.lockChannel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    this.lock = lockChannel.tryLock();
+    FileLock held;
+    try {
+      held = lockChannel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      held = null; // this JVM holds it already
+    }
+    this.lock = held;
     if (lock == null) {
       lockChannel.close();
       throw new TaggerException("result store " + dir + " is in use by another process; wait for it or use another --cache folder");
