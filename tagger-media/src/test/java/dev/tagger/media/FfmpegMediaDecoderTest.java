@@ -1,0 +1,166 @@
+package dev.tagger.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.tagger.Media;
+import dev.tagger.MediaException;
+import dev.tagger.media.TestMedia.Shot;
+import dev.tagger.spi.Pcm;
+import dev.tagger.spi.RgbImage;
+import dev.tagger.spi.SamplingPolicy;
+import dev.tagger.spi.VideoFrame;
+import dev.tagger.testkit.TestModels;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FfmpegMediaDecoderTest {
+  final FfmpegMediaDecoder decoder = new FfmpegMediaDecoder();
+
+  @TempDir
+  Path dir;
+
+  static int[] mean(RgbImage img, int x0, int y0, int x1, int y1) {
+    long[] s = new long[3];
+    int n = 0;
+    for (int y = y0; y < y1; y++) {
+      for (int x = x0; x < x1; x++) {
+        int i = (y * img.width() + x) * 3;
+        for (int c = 0; c < 3; c++) {
+          s[c] += img.pixels()[i + c] & 0xFF;
+        }
+        n++;
+      }
+    }
+    return new int[] {(int) (s[0] / n), (int) (s[1] / n), (int) (s[2] / n)};
+  }
+
+  @Test
+  void decodesRealPhotosToTheSamePixelsAsJavaImageIo() throws Exception {
+    Path png = TestModels.sampleMedia().resolve("cat-chelsea.png");
+    RgbImage img = decoder.decodeImage(Media.of(png));
+    BufferedImage reference = ImageIO.read(png.toFile());
+    assertThat(img.width()).isEqualTo(451);
+    assertThat(img.height()).isEqualTo(300);
+    for (int[] p : new int[][] {{0, 0}, {200, 150}, {450, 299}}) {
+      int rgb = reference.getRGB(p[0], p[1]);
+      int i = (p[1] * img.width() + p[0]) * 3;
+      assertThat(new int[] {img.pixels()[i] & 0xFF, img.pixels()[i + 1] & 0xFF, img.pixels()[i + 2] & 0xFF})
+          .containsExactly(rgb >> 16 & 0xFF, rgb >> 8 & 0xFF, rgb & 0xFF);
+    }
+    RgbImage jpeg = decoder.decodeImage(Media.of(TestModels.sampleMedia().resolve("dog-bicycle.jpg")));
+    assertThat(jpeg.width()).isEqualTo(768);
+    assertThat(jpeg.height()).isEqualTo(576);
+  }
+
+  @Test
+  void turnsPhotosUprightByTheirExifOrientation() throws Exception {
+    BufferedImage src = new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < 20; y++) {
+      for (int x = 0; x < 40; x++) {
+        src.setRGB(x, y, x < 20 ? 0xFF0000 : 0x0000FF);
+      }
+    }
+    ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+    ImageIO.write(src, "jpg", jpeg);
+    Path rotated = Files.write(dir.resolve("rotated.jpg"), TestMedia.withExifOrientation(jpeg.toByteArray(), 6));
+
+    RgbImage img = decoder.decodeImage(Media.of(rotated));
+
+    // Orientation 6: the camera was turned; shown upright, the stored left half (red) is on top.
+    assertThat(img.width()).isEqualTo(20);
+    assertThat(img.height()).isEqualTo(40);
+    assertThat(mean(img, 0, 2, 20, 18)[0]).isGreaterThan(200);
+    assertThat(mean(img, 0, 22, 20, 38)[2]).isGreaterThan(200);
+  }
+
+  @Test
+  void aTruncatedJpegIsAnErrorNotAGreyPhoto() throws Exception {
+    Path cut = TestMedia.truncatedCopy(TestModels.sampleMedia().resolve("dog-bicycle.jpg"), dir.resolve("cut.jpg"), 0.6);
+    assertThatThrownBy(() -> decoder.decodeImage(Media.of(cut)))
+        .isInstanceOf(MediaException.class)
+        .hasMessage(cut + ": truncated JPEG: image data ends without an end-of-image marker (the file was cut off)");
+  }
+
+  @Test
+  void textIsNotAPicture() throws Exception {
+    Path text = Files.writeString(dir.resolve("notes.jpg"), "just some words, not a photo\n".repeat(20));
+    assertThatThrownBy(() -> decoder.decodeImage(Media.of(text))).isInstanceOf(MediaException.class).hasMessageStartingWith(text + ": FFmpeg");
+  }
+
+  @Test
+  void samplesFramesAtTheIntervalBySeeking() throws Exception {
+    Path video = TestMedia.video(dir.resolve("colours.mp4"), 160, 120, 10, List.of(
+        new Shot(TestMedia.solid(160, 120, 230, 20, 20), 4),
+        new Shot(TestMedia.solid(160, 120, 20, 230, 20), 4),
+        new Shot(TestMedia.solid(160, 120, 20, 20, 230), 4)));
+
+    List<VideoFrame> frames = decoder.sampleFrames(Media.of(video), new SamplingPolicy(2, 100));
+
+    assertThat(frames).extracting(VideoFrame::seconds).hasSize(6);
+    for (int i = 0; i < frames.size(); i++) {
+      assertThat(frames.get(i).seconds()).isCloseTo(2.0 * i, within(0.11));
+      int[] rgb = mean(frames.get(i).image(), 0, 0, 160, 120);
+      int dominant = rgb[0] > 150 ? 0 : rgb[1] > 150 ? 1 : 2;
+      assertThat(dominant).as("colour of frame at %s s: %s", frames.get(i).seconds(), rgb).isEqualTo(i / 2);
+    }
+  }
+
+  @Test
+  void capsFramesBySpreadingThemOverTheVideo() throws Exception {
+    Path video = TestMedia.video(dir.resolve("grey.mkv"), 64, 48, 10, List.of(new Shot(TestMedia.solid(64, 48, 128, 128, 128), 12)));
+    List<VideoFrame> frames = decoder.sampleFrames(Media.of(video), new SamplingPolicy(1, 4));
+    assertThat(frames).extracting(VideoFrame::seconds).hasSize(4);
+    assertThat(frames.get(3).seconds()).isCloseTo(9, within(0.11));
+  }
+
+  @Test
+  void aCutOffVideoGivesTheFramesThatCanBeReadOrAClearError() throws Exception {
+    Path mkv = TestMedia.video(dir.resolve("whole.mkv"), 160, 120, 10, List.of(
+        new Shot(TestMedia.solid(160, 120, 230, 20, 20), 10)));
+    Path cutMkv = TestMedia.truncatedCopy(mkv, dir.resolve("cut.mkv"), 0.5);
+    List<VideoFrame> frames = decoder.sampleFrames(Media.of(cutMkv), new SamplingPolicy(1, 100));
+    assertThat(frames.size()).isBetween(1, 9);
+
+    Path mp4 = TestMedia.video(dir.resolve("whole.mp4"), 160, 120, 10, List.of(new Shot(TestMedia.solid(160, 120, 20, 20, 230), 6)));
+    Path cutMp4 = TestMedia.truncatedCopy(mp4, dir.resolve("cut.mp4"), 0.5);
+    assertThatThrownBy(() -> decoder.sampleFrames(Media.of(cutMp4), SamplingPolicy.DEFAULT))
+        .isInstanceOf(MediaException.class).hasMessageStartingWith(cutMp4 + ": ");
+  }
+
+  @Test
+  void anAudioOnlyFileNamedMp4HasNoFrames() throws Exception {
+    Path audio = TestMedia.audioOnlyVideoContainer(dir.resolve("song.mp4"), 3);
+    assertThatThrownBy(() -> decoder.sampleFrames(Media.of(audio), SamplingPolicy.DEFAULT))
+        .isInstanceOf(MediaException.class).hasMessage(audio + ": has no video stream (audio only)");
+  }
+
+  @Test
+  void audioIsResampledToMonoAtTheRequestedRate() throws Exception {
+    Path wav = TestMedia.wav(dir.resolve("tone.wav"), 440, 44100, 2, 2.0);
+    Pcm pcm = decoder.decodeAudio(Media.of(wav), 16000);
+    assertThat(pcm.sampleRate()).isEqualTo(16000);
+    assertThat(pcm.seconds()).isCloseTo(2.0, within(0.05));
+    int crossings = 0;
+    for (int i = 1; i < pcm.samples().length; i++) {
+      if ((pcm.samples()[i - 1] < 0) != (pcm.samples()[i] < 0)) {
+        crossings++;
+      }
+    }
+    assertThat(crossings / 2.0 / pcm.seconds()).isCloseTo(440, within(5.0));
+  }
+
+  @Test
+  void sampleTimesFollowTheIntervalThenTheCap() {
+    assertThat(FfmpegMediaDecoder.sampleTimes(7, new SamplingPolicy(2, 100))).containsExactly(0, 2, 4, 6);
+    assertThat(FfmpegMediaDecoder.sampleTimes(100, new SamplingPolicy(2, 4))).containsExactly(0, 25, 50, 75);
+    assertThat(FfmpegMediaDecoder.sampleTimes(0, SamplingPolicy.DEFAULT)).containsExactly(0);
+  }
+}
