@@ -77,6 +77,15 @@ class TaggerTest {
   }
 
   @Test
+  void textSavedUnderAPhotoNameIsAnErrorButATextFileIsNot() throws Exception {
+    Path fake = text("photo.jpg", "this is not a photo at all");
+    Path notes = text("notes.txt", "this is a text file");
+    BatchSummary s = Tagger.builder().analyzer(new WordAnalyzer()).build().tagAll(List.of(Media.of(fake), Media.of(notes)));
+    assertThat(s.results().get(0).error()).isEqualTo(new ItemError("sniff", fake + ": named like an image file but holds plain text; it is not a media file"));
+    assertThat(s.results().get(1).error()).isNull();
+  }
+
+  @Test
   void anItemOverItsTimeoutFailsAndTheRestGoOn() throws Exception {
     Path slow = text("slow.txt", "sleep forever");
     Path quick = text("quick.txt", "quick brown foxes");

@@ -67,6 +67,11 @@ public final class ItemPipeline {
         return failed(media, kind, null, "sniff", media.id()
             + ": unrecognised content: not an image, video, audio or text file this version can read", start);
       }
+      Optional<MediaKind> promised = MediaExtensions.promisedBy(media.path());
+      if (kind == MediaKind.TEXT && promised.isPresent()) {
+        return failed(media, kind, null, "sniff", media.id() + ": named like " + article(promised.get())
+            + " file but holds plain text; it is not a media file", start);
+      }
       sha = media.sha256();
     } catch (MediaException e) {
       return failed(media, kind, sha, "read", e.getMessage(), start);
@@ -155,6 +160,14 @@ public final class ItemPipeline {
     media.title().ifPresent(t -> own.add(new TextItem("title", t, null, null)));
     media.description().ifPresent(d -> own.add(new TextItem("description", d, null, null)));
     return own;
+  }
+
+  private static String article(MediaKind kind) {
+    return switch (kind) {
+      case IMAGE -> "an image";
+      case AUDIO -> "an audio";
+      default -> "a " + kind.name().toLowerCase(java.util.Locale.ROOT);
+    };
   }
 
   static TagResult failed(Media media, MediaKind kind, @Nullable String sha, String stage, String message, long start) {

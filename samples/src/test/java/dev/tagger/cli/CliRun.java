@@ -1,0 +1,47 @@
+package dev.tagger.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The CLI run in this JVM with stdout and stderr captured. */
+record CliRun(int exitCode, List<JsonNode> lines, String stderr) {
+  static synchronized CliRun of(String... args) throws Exception {
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    int code;
+    try {
+      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+      code = TaggerCli.run(args);
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+    List<JsonNode> lines = new ArrayList<>();
+    ObjectMapper m = new ObjectMapper();
+    for (String line : o.toString(StandardCharsets.UTF_8).split("\n")) {
+      if (!line.isBlank()) {
+        lines.add(m.readTree(line));
+      }
+    }
+    return new CliRun(code, lines, e.toString(StandardCharsets.UTF_8));
+  }
+
+  JsonNode item(String fileName) {
+    return lines.stream().filter(n -> n.get("path").asText().endsWith("/" + fileName)).findFirst()
+        .orElseThrow(() -> new AssertionError("no JSON line for " + fileName + " in " + lines));
+  }
+
+  static List<String> tagNames(JsonNode item) {
+    List<String> names = new ArrayList<>();
+    item.get("tags").forEach(t -> names.add(t.get("name").asText()));
+    return names;
+  }
+}

@@ -1,0 +1,109 @@
+package dev.tagger.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tagger.media.TestMedia;
+import dev.tagger.testkit.TestModels;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI on real photos and bad files, with the real ImageNet model. */
+class TagCommandTest {
+  @TempDir
+  Path dir;
+
+  String models() {
+    return TestModels.dir().toString();
+  }
+
+  Path mixedFolder() throws Exception {
+    Path media = Files.createDirectories(dir.resolve("media"));
+    Path samples = TestModels.sampleMedia();
+    Files.copy(samples.resolve("cat-chelsea.png"), media.resolve("cat.png"));
+    Files.copy(samples.resolve("dog-bicycle.jpg"), media.resolve("dog.jpg"));
+    Files.createDirectories(media.resolve("sub"));
+    Files.copy(samples.resolve("coffee-cup.png"), media.resolve("sub/cup.png"));
+    Files.createFile(media.resolve("zero.jpg"));
+    TestMedia.truncatedCopy(samples.resolve("dog-bicycle.jpg"), media.resolve("truncated.jpg"), 0.5);
+    Files.writeString(media.resolve("notes.jpg"), "shopping list: milk, eggs\n");
+    Files.write(media.resolve("random.bin"), new byte[] {0, (byte) 0xFF, 3, 0, 9, 1, (byte) 0x80});
+    return media;
+  }
+
+  @Test
+  void tagsEveryGoodItemAndGivesEachBadOneAClearError() throws Exception {
+    CliRun run = CliRun.of("tag", "--no-cache", "--models", models(), mixedFolder().toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.lines()).hasSize(7);
+    assertThat(CliRun.tagNames(run.item("cat.png"))).containsAnyOf("tabby", "tiger cat", "Egyptian cat");
+    assertThat(CliRun.tagNames(run.item("dog.jpg"))).contains("malamute");
+    assertThat(CliRun.tagNames(run.item("cup.png"))).contains("espresso");
+    for (String good : List.of("cat.png", "dog.jpg", "cup.png")) {
+      assertThat(run.item(good).get("error").isNull()).isTrue();
+      assertThat(run.item(good).get("sha256").asText()).hasSize(64);
+    }
+    assertThat(run.item("zero.jpg").at("/error/message").asText()).endsWith("zero.jpg: file is empty (0 bytes)");
+    assertThat(run.item("truncated.jpg").at("/error/message").asText()).contains("truncated JPEG");
+    assertThat(run.item("truncated.jpg").at("/error/stage").asText()).isEqualTo("decode");
+    assertThat(run.item("notes.jpg").at("/error/message").asText()).contains("holds plain text");
+    assertThat(run.item("random.bin").at("/error/message").asText()).contains("unrecognised content");
+    assertThat(run.stderr()).contains("tagged 7 items: 3 ok, 4 failed");
+  }
+
+  @Test
+  void rulesOutFileAndSidecars(@TempDir Path other) throws Exception {
+    Path media = Files.createDirectories(dir.resolve("photos"));
+    Files.copy(TestModels.sampleMedia().resolve("cat-chelsea.png"), media.resolve("cat.png"));
+    Path rules = Files.writeString(other.resolve("rules.yml"), """
+        rules:
+          - synonyms: {cat: [tabby, tiger cat, Egyptian cat, Persian cat, Siamese cat]}
+          - minConfidence: 0.1
+          - affix: {suffix: _AI}
+        """);
+    Path out = other.resolve("out/tags.jsonl");
+
+    CliRun run = CliRun.of("tag", "--no-cache", "--models", models(), "--rules", rules.toString(), "--out", out.toString(), "--xmp", media.toString());
+
+    assertThat(run.exitCode()).isZero();
+    JsonNode cat = run.item("cat.png");
+    assertThat(CliRun.tagNames(cat)).containsExactly("cat_AI");
+    assertThat(cat.at("/tags/0/from").toString()).contains("tabby");
+    assertThat(Files.readAllLines(out)).hasSize(1);
+    assertThat(Files.readString(media.resolve("cat.png.xmp"))).contains("<rdf:li>cat_AI</rdf:li>").contains("<rdf:li>AI|cat_AI</rdf:li>");
+  }
+
+  @Test
+  void aSecondRunTakesUnchangedItemsFromTheCache() throws Exception {
+    Path media = Files.createDirectories(dir.resolve("m"));
+    Files.copy(TestModels.sampleMedia().resolve("eagle.jpg"), media.resolve("eagle.jpg"));
+    String cache = dir.resolve("cache").toString();
+    CliRun first = CliRun.of("tag", "--cache", cache, "--models", models(), media.toString());
+    CliRun second = CliRun.of("tag", "--cache", cache, "--models", models(), media.toString());
+    assertThat(first.item("eagle.jpg").get("cached").asBoolean()).isFalse();
+    assertThat(second.item("eagle.jpg").get("cached").asBoolean()).isTrue();
+    assertThat(CliRun.tagNames(second.item("eagle.jpg"))).isEqualTo(CliRun.tagNames(first.item("eagle.jpg")));
+    assertThat(second.stderr()).contains("0 analyzed, 1 from cache");
+  }
+
+  @Test
+  void usageErrorsExitWithTwo() throws Exception {
+    assertThat(CliRun.of("tag").exitCode()).isEqualTo(2);
+    assertThat(CliRun.of("tag", "--bogus", "x").exitCode()).isEqualTo(2);
+    assertThat(CliRun.of("tag", "--parallel", "0", "x").exitCode()).isEqualTo(2);
+    assertThat(CliRun.of().exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void aMissingModelStopsTheRunWithAClearMessage() throws Exception {
+    CliRun run = CliRun.of("tag", "--no-cache", "--models", dir.resolve("empty-store").toString(), TestModels.sampleMedia().toString());
+    assertThat(run.exitCode()).isEqualTo(TagCommand.CANNOT_START);
+    assertThat(run.stderr()).contains("imagenet-mobilenetv2-int8").contains("is missing and downloads are off");
+    assertThat(Set.copyOf(run.lines())).isEmpty();
+  }
+}
