@@ -1,5 +1,6 @@
 package dev.tagger;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -13,7 +14,7 @@ import java.util.TreeSet;
  * @param count the most instances seen at once (e.g. 2 for two dogs in one photo)
  * @param segments where in a video the tag holds; empty for stills
  * @param evidence a few of the strongest detections behind the tag
- * @param origins every name this tag has had, its raw label first among them; rules keep it so that
+ * @param origins every name this tag has had (lower-case, sorted), its own included; rules keep it so that
  *     a deny list can veto a tag whatever it was renamed to, and so that provenance stays explainable
  * @param review true when the tag is routed to a person for review instead of being applied
  */
@@ -46,7 +47,7 @@ public record Tag(
     evidence = List.copyOf(evidence);
     TreeSet<String> names = new TreeSet<>(origins);
     names.add(key(name));
-    origins = Set.copyOf(names);
+    origins = Collections.unmodifiableSortedSet(names); // sorted, so output and cache keys are stable
   }
 
   /** A fresh tag straight from an analyzer, before any rule. */

@@ -52,7 +52,7 @@ public final class ItemPipeline {
     for (Analyzer a : analyzers) {
       AnalyzerInfo i = a.info();
       fp.append('|').append(i.id()).append('@').append(i.version()).append('[').append(i.options()).append(']')
-          .append(a.kinds());
+          .append(a.kinds().stream().map(Enum::name).sorted().toList()); // Set.of order differs per JVM
     }
     this.optionsFingerprint = Hashing.sha256(fp.toString()).substring(0, 16);
   }
