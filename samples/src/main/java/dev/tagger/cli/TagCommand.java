@@ -69,6 +69,12 @@ final class TagCommand implements Callable<Integer> {
   @Option(names = "--max-frames", paramLabel = "N", description = "Most frames sampled per video (default: ${DEFAULT-VALUE}).")
   int maxFrames = 300;
 
+  /** bin/tagger says whether stderr is a terminal; without it, fall back to the JVM's console check. */
+  private static boolean showProgress() {
+    String flag = System.getProperty("tagger.progress");
+    return flag != null ? Boolean.parseBoolean(flag) : System.console() != null;
+  }
+
   @Override
   public Integer call() {
     PrintStream err = System.err;
@@ -93,7 +99,7 @@ final class TagCommand implements Callable<Integer> {
           .parallelism(parallel)
           .itemTimeout(Duration.ofSeconds(timeoutSeconds))
           .sampling(new SamplingPolicy(interval, maxFrames))
-          .progressListener(System.console() != null ? new ProgressBar(err) : ProgressListener.NONE);
+          .progressListener(showProgress() ? new ProgressBar(err) : ProgressListener.NONE);
       if (rules != null) {
         builder.rules(RuleFile.load(rules));
       }

@@ -27,7 +27,7 @@ class TagCommandTest {
     Files.copy(samples.resolve("cat-chelsea.png"), media.resolve("cat.png"));
     Files.copy(samples.resolve("dog-bicycle.jpg"), media.resolve("dog.jpg"));
     Files.createDirectories(media.resolve("sub"));
-    Files.copy(samples.resolve("coffee-cup.png"), media.resolve("sub/cup.png"));
+    Files.copy(samples.resolve("coffee-cup.png"), media.resolve("sub/Ünïcödé cup (1) ☕.png"));
     Files.createFile(media.resolve("zero.jpg"));
     TestMedia.truncatedCopy(samples.resolve("dog-bicycle.jpg"), media.resolve("truncated.jpg"), 0.5);
     Files.writeString(media.resolve("notes.jpg"), "shopping list: milk, eggs\n");
@@ -43,8 +43,8 @@ class TagCommandTest {
     assertThat(run.lines()).hasSize(7);
     assertThat(CliRun.tagNames(run.item("cat.png"))).containsAnyOf("tabby", "tiger cat", "Egyptian cat");
     assertThat(CliRun.tagNames(run.item("dog.jpg"))).contains("malamute");
-    assertThat(CliRun.tagNames(run.item("cup.png"))).contains("espresso");
-    for (String good : List.of("cat.png", "dog.jpg", "cup.png")) {
+    assertThat(CliRun.tagNames(run.item("Ünïcödé cup (1) ☕.png"))).contains("espresso");
+    for (String good : List.of("cat.png", "dog.jpg", "Ünïcödé cup (1) ☕.png")) {
       assertThat(run.item(good).get("error").isNull()).isTrue();
       assertThat(run.item(good).get("sha256").asText()).hasSize(64);
     }
@@ -89,6 +89,30 @@ class TagCommandTest {
     assertThat(second.item("eagle.jpg").get("cached").asBoolean()).isTrue();
     assertThat(CliRun.tagNames(second.item("eagle.jpg"))).isEqualTo(CliRun.tagNames(first.item("eagle.jpg")));
     assertThat(second.stderr()).contains("0 analyzed, 1 from cache");
+  }
+
+  @Test
+  void aVideoGetsTimeSegments() throws Exception {
+    var decoder = new dev.tagger.media.FfmpegMediaDecoder();
+    var cat = decoder.decodeImage(dev.tagger.Media.of(TestModels.sampleMedia().resolve("cat-chelsea.png")));
+    var cup = decoder.decodeImage(dev.tagger.Media.of(TestModels.sampleMedia().resolve("coffee-cup.png")));
+    Path video = TestMedia.video(Files.createDirectories(dir.resolve("v")).resolve("clip.mkv"), 448, 300, 10,
+        List.of(new TestMedia.Shot(cup, 6), new TestMedia.Shot(cat, 6)));
+
+    CliRun run = CliRun.of("tag", "--no-cache", "--models", models(), "--interval", "1", video.toString());
+
+    JsonNode clip = run.item("clip.mkv");
+    assertThat(clip.get("kind").asText()).isEqualTo("video");
+    JsonNode espresso = null;
+    for (JsonNode t : clip.get("tags")) {
+      if (t.get("name").asText().equals("espresso")) {
+        espresso = t;
+      }
+    }
+    assertThat(espresso).as("espresso in %s", clip).isNotNull();
+    assertThat(espresso.at("/segments/0/start").asDouble()).isLessThan(1.0);
+    assertThat(espresso.at("/segments/0/end").asDouble()).isBetween(5.0, 7.0);
+    assertThat(espresso.get("share").asDouble()).isBetween(0.4, 0.6);
   }
 
   @Test
