@@ -2,7 +2,6 @@ package dev.tagger.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tagger.Detection;
 import dev.tagger.Media;
 import dev.tagger.Tagger;
 import dev.tagger.TagResult;
@@ -72,10 +71,5 @@ public abstract class AnalyzerContractKit {
 
   private static List<String> names(TagResult r) {
     return r.tags().stream().map(t -> t.name() + "@" + Math.round(t.confidence() * 1000)).toList();
-  }
-
-  /** Detections must carry valid confidences; the records enforce it, this documents it. */
-  protected static void assertValid(Detection d) {
-    assertThat(d.confidence()).isBetween(0.0, 1.0);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.tagger.media.TestMedia;
 import dev.tagger.spi.RgbImage;
 import java.nio.FloatBuffer;
 import org.junit.jupiter.api.Test;
@@ -11,25 +12,15 @@ import org.junit.jupiter.api.Test;
 class ImagePreprocessorTest {
   final ImagePreprocessor pre = new ImagePreprocessor(256, 224, ClassifierOptions.IMAGENET.mean(), ClassifierOptions.IMAGENET.std());
 
-  static RgbImage solid(int w, int h, int r, int g, int b) {
-    byte[] px = new byte[w * h * 3];
-    for (int i = 0; i < px.length; i += 3) {
-      px[i] = (byte) r;
-      px[i + 1] = (byte) g;
-      px[i + 2] = (byte) b;
-    }
-    return new RgbImage(w, h, px);
-  }
-
   @Test
   void theImageNetMeanColourBecomesZeroAndPlanesAreRgbOrder() {
     FloatBuffer out = FloatBuffer.allocate(3 * 224 * 224);
-    pre.write(solid(640, 480, 124, 116, 104), out);
+    pre.write(TestMedia.solid(640, 480, 124, 116, 104), out);
     for (float v : out.array()) {
       assertThat((double) v).isCloseTo(0, within(0.01));
     }
     FloatBuffer red = FloatBuffer.allocate(3 * 224 * 224);
-    pre.write(solid(300, 300, 255, 0, 0), red);
+    pre.write(TestMedia.solid(300, 300, 255, 0, 0), red);
     assertThat((double) red.get(0)).isCloseTo((1 - 0.485) / 0.229, within(1e-4));
     assertThat((double) red.get(224 * 224)).isCloseTo(-0.456 / 0.224, within(1e-4));
     assertThat((double) red.get(2 * 224 * 224)).isCloseTo(-0.406 / 0.225, within(1e-4));
