@@ -10,6 +10,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.tagger.TaggerException;
 import dev.tagger.spi.ResultStore;
 import dev.tagger.spi.StoredAnalysis;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -98,7 +99,9 @@ public final class FileResultStore implements ResultStore {
     }
     try {
       ByteBuffer buf = ByteBuffer.allocate((int) where[1]);
-      journal.read(buf, where[0]);
+      while (buf.hasRemaining() && journal.read(buf, where[0] + buf.position()) > 0) {
+        // read until the whole entry is in
+      }
       Entry entry = MAPPER.readValue(buf.array(), Entry.class);
       cache.put(key, entry.v());
       return Optional.of(entry.v());
@@ -155,31 +158,45 @@ public final class FileResultStore implements ResultStore {
     }
   }
 
-  /** Reads every whole line; a torn last line (a crash mid-write) is cut off. */
+  /** Reads every whole line, a chunk at a time; a torn last line (a crash mid-write) is cut off. */
   private void loadIndex() throws IOException {
     long size = journal.size();
-    ByteBuffer buf = ByteBuffer.allocate((int) Math.min(size, Integer.MAX_VALUE - 16));
-    journal.read(buf, 0);
-    byte[] bytes = buf.array();
-    int start = 0;
-    int good = 0;
-    for (int i = 0; i < bytes.length; i++) {
-      if (bytes[i] != '\n') {
-        continue;
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    ByteBuffer chunk = ByteBuffer.allocate(1 << 20);
+    long lineStart = 0;
+    long position = 0;
+    while (position < size) {
+      chunk.clear();
+      int n = journal.read(chunk, position);
+      if (n <= 0) {
+        break;
       }
-      try {
-        Entry e = MAPPER.readValue(bytes, start, i - start, Entry.class);
-        index.put(e.k(), new long[] {start, i - start});
-        good = i + 1;
-      } catch (IOException e) {
-        LOG.warn("result store {}: skipping unreadable entry at byte {}: {}", dir, start, e.getMessage());
-        good = i + 1;
+      byte[] bytes = chunk.array();
+      int from = 0;
+      for (int i = 0; i < n; i++) {
+        if (bytes[i] == '\n') {
+          line.write(bytes, from, i - from);
+          index(line.toByteArray(), lineStart);
+          line.reset();
+          lineStart = position + i + 1;
+          from = i + 1;
+        }
       }
-      start = i + 1;
+      line.write(bytes, from, n - from);
+      position += n;
     }
-    if (good < size) {
-      LOG.info("result store {}: dropping {} bytes of an entry cut off by a crash", dir, size - good);
-      journal.truncate(good);
+    if (lineStart < size) {
+      LOG.info("result store {}: dropping {} bytes of an entry cut off by a crash", dir, size - lineStart);
+      journal.truncate(lineStart);
+    }
+  }
+
+  private void index(byte[] line, long offset) {
+    try {
+      Entry e = MAPPER.readValue(line, Entry.class);
+      index.put(e.k(), new long[] {offset, line.length});
+    } catch (IOException e) {
+      LOG.warn("result store {}: skipping unreadable entry at byte {}: {}", dir, offset, e.getMessage());
     }
   }
 

@@ -66,6 +66,22 @@ class FileResultStoreTest {
   }
 
   @Test
+  void aJournalLargerThanOneReadChunkIsIndexedWhole() {
+    int n = 4000; // about 2 MB: entries straddle the 1 MB read chunks
+    try (FileResultStore store = FileResultStore.open(dir)) {
+      for (int i = 0; i < n; i++) {
+        store.put("key-" + i, analysis("label-" + i));
+      }
+    }
+    try (FileResultStore store = FileResultStore.open(dir)) {
+      assertThat(store.size()).isEqualTo(n);
+      for (int i = 0; i < n; i += 97) {
+        assertThat(store.get("key-" + i)).contains(analysis("label-" + i));
+      }
+    }
+  }
+
+  @Test
   void oneProcessAtATime() {
     try (FileResultStore store = FileResultStore.open(dir)) {
       assertThatThrownBy(() -> FileResultStore.open(dir)).hasMessageContaining("is in use");
