@@ -23,7 +23,8 @@ import java.util.Map;
  *
  * <pre>{@code
  * rules:
- *   - synonyms: {cat: [tabby, tiger cat, Egyptian cat]}
+ *   - synonyms: {cat: [tabby, tiger cat, Egyptian cat]}    # replaces the names
+ *   - broader: {dog: [malamute, beagle]}                    # keeps them and adds dog
  *   - minConfidence: {global: 0.2, labels: {cat: 0.5}, analyzers: {imagenet: 0.3}}   # or just 0.2
  *   - deny: [web site]
  *   - allow: [cat, dog]                    # or {terms: [...], synonyms: {...}}
@@ -95,7 +96,7 @@ public final class RuleFile {
     TagRule rule(String path, JsonNode node) {
       if (!node.isObject() || node.size() != 1) {
         throw error(path, "expected an object with exactly one key naming the rule (minConfidence, deny, allow,"
-            + " synonyms, rename, affix, composite, topK, review)");
+            + " synonyms, broader, rename, affix, composite, topK, review)");
       }
       String kind = node.fieldNames().next();
       JsonNode v = node.get(kind);
@@ -111,6 +112,7 @@ public final class RuleFile {
               ? new VocabularyRule(synonymMap(at + ".synonyms", v.get("synonyms")), optionalStrings(at + ".terms", v.get("terms")), true)
               : VocabularyRule.allow(strings(at, v));
           case "synonyms" -> VocabularyRule.synonyms(synonymMap(at, v));
+          case "broader" -> new BroaderTermRule(synonymMap(at, v));
           case "rename" -> new RenameRule(stringMap(at, v));
           case "affix" -> new AffixRule(optionalString(at + ".prefix", v.get("prefix")), optionalString(at + ".suffix", v.get("suffix")));
           case "composite" -> new CompositeRule(strings(at + ".all", required(at, v, "all")),
@@ -118,7 +120,7 @@ public final class RuleFile {
           case "topK" -> new TopKRule(positiveInt(at, v));
           case "review" -> new ReviewBandRule(unit(at + ".from", required(at, v, "from")), unit(at + ".to", required(at, v, "to")));
           default -> throw error(path, "unknown rule '" + kind + "'; known: minConfidence, deny, allow, synonyms,"
-              + " rename, affix, composite, topK, review");
+              + " broader, rename, affix, composite, topK, review");
         };
       } catch (IllegalArgumentException e) {
         throw error(at, e.getMessage());

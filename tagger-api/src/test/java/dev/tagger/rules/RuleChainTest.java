@@ -32,6 +32,15 @@ class RuleChainTest {
   }
 
   @Test
+  void broaderTermsAreAddedBesideTheFineGrainedOnes() {
+    RuleChain chain = new RuleChain(List.of(new BroaderTermRule(Map.of("dog", List.of("malamute", "Siberian husky")))));
+    List<Tag> out = chain.apply(List.of(tag("malamute", 0.86), tag("Siberian husky", 0.03), tag("bicycle", 0.5)));
+    assertThat(names(out)).containsExactly("dog", "malamute", "bicycle", "Siberian husky");
+    assertThat(out.get(0).confidence()).isEqualTo(0.86);
+    assertThat(out.get(0).origins()).contains("malamute", "siberian husky");
+  }
+
+  @Test
   void allowListKeepsOnlyTheVocabulary() {
     RuleChain chain = new RuleChain(List.of(new VocabularyRule(Map.of("cat", List.of("tabby")), List.of("dog"), true)));
     assertThat(names(chain.apply(List.of(tag("tabby", 0.5), tag("dog", 0.4), tag("sofa", 0.9))))).containsExactly("cat", "dog");

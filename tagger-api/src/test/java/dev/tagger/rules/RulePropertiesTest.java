@@ -43,7 +43,7 @@ class RulePropertiesTest {
     List<TagRule> out = new ArrayList<>();
     int n = r.nextInt(7);
     for (int i = 0; i < n; i++) {
-      switch (r.nextInt(9)) {
+      switch (r.nextInt(10)) {
         case 0 -> out.add(MinConfidenceRule.of(r.nextDouble()));
         case 1 -> out.add(new DenyRule(List.of(pick(r), pick(r))));
         case 2 -> out.add(new VocabularyRule(Map.of("cat", List.of("tabby", "tiger cat"), "dog", List.of("malamute")), List.of(pick(r)), true));
@@ -52,6 +52,7 @@ class RulePropertiesTest {
         case 5 -> out.add(new AffixRule("", "_AI"));
         case 6 -> out.add(new CompositeRule(List.of(pick(r), pick(r)), "combo", Category.SCENE));
         case 7 -> out.add(new TopKRule(1 + r.nextInt(3)));
+        case 8 -> out.add(new BroaderTermRule(Map.of("cat", List.of("tabby", "tiger cat"), "pet", List.of(pick(r), pick(r)))));
         default -> {
           double a = r.nextDouble();
           double b = r.nextDouble();

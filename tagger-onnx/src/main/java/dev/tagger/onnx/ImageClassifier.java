@@ -15,12 +15,7 @@ import dev.tagger.spi.AnalyzerInfo;
 import dev.tagger.spi.AnalyzerOutput;
 import dev.tagger.spi.RgbImage;
 import dev.tagger.spi.VideoFrame;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.FloatBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -64,15 +59,7 @@ public final class ImageClassifier implements Analyzer, AutoCloseable {
 
   /** The 1,000 ImageNet class names in index order. */
   public static List<String> imageNetLabels() {
-    try (InputStream in = ImageClassifier.class.getResourceAsStream("imagenet_classes.txt")) {
-      if (in == null) {
-        throw new IllegalStateException("imagenet_classes.txt is missing from the tagger-onnx jar");
-      }
-      return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
-          .map(String::strip).filter(s -> !s.isEmpty()).toList();
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read imagenet_classes.txt", e);
-    }
+    return Labels.resource("imagenet_classes.txt");
   }
 
   @Override

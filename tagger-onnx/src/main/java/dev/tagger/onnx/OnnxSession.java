@@ -1,12 +1,15 @@
 package dev.tagger.onnx;
 
+import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.tagger.TaggerException;
 import dev.tagger.model.ResolvedModel;
 import java.nio.FloatBuffer;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -37,9 +40,7 @@ public final class OnnxSession implements AutoCloseable {
 
   /** Runs the model on one float tensor and returns its first output as rows of floats. */
   public float[][] run(FloatBuffer input, long[] shape) {
-    if (closed) {
-      throw new IllegalStateException("ONNX session of model " + modelId + " is closed");
-    }
+    checkOpen();
     try (OnnxTensor tensor = OnnxTensor.createTensor(env, input, shape);
         OrtSession.Result result = session.run(Map.of(inputName, tensor))) {
       Object value = result.get(0).getValue();
@@ -49,6 +50,33 @@ public final class OnnxSession implements AutoCloseable {
       throw new TaggerException("model " + modelId + ": expected a 2-D float output, got " + value.getClass().getSimpleName());
     } catch (OrtException e) {
       throw new TaggerException("model " + modelId + ": inference failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs the model on one float tensor and returns every output, flattened, by output name. */
+  public Map<String, float[]> runAll(FloatBuffer input, long[] shape) {
+    checkOpen();
+    try (OnnxTensor tensor = OnnxTensor.createTensor(env, input, shape);
+        OrtSession.Result result = session.run(Map.of(inputName, tensor))) {
+      Map<String, float[]> out = new HashMap<>();
+      for (Map.Entry<String, OnnxValue> e : result) {
+        if (!(e.getValue() instanceof OnnxTensor t) || t.getInfo().type != OnnxJavaType.FLOAT) {
+          throw new TaggerException("model " + modelId + ": output " + e.getKey() + " is not a float tensor");
+        }
+        FloatBuffer fb = t.getFloatBuffer();
+        float[] flat = new float[fb.remaining()];
+        fb.get(flat);
+        out.put(e.getKey(), flat);
+      }
+      return out;
+    } catch (OrtException e) {
+      throw new TaggerException("model " + modelId + ": inference failed: " + e.getMessage(), e);
+    }
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("ONNX session of model " + modelId + " is closed");
     }
   }
 

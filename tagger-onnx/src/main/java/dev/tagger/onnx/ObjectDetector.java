@@ -1,0 +1,156 @@
+package dev.tagger.onnx;
+
+import dev.tagger.Category;
+import dev.tagger.Detection;
+import dev.tagger.Evidence;
+import dev.tagger.MediaKind;
+import dev.tagger.TaggerException;
+import dev.tagger.TimeSpan;
+import dev.tagger.model.ModelCatalog;
+import dev.tagger.model.ModelStore;
+import dev.tagger.model.ResolvedModel;
+import dev.tagger.spi.AnalysisInput;
+import dev.tagger.spi.Analyzer;
+import dev.tagger.spi.AnalyzerInfo;
+import dev.tagger.spi.AnalyzerOutput;
+import dev.tagger.spi.RgbImage;
+import dev.tagger.spi.VideoFrame;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * COCO object detection with YOLOX: letterbox to the model's square input, decode the anchor-free grid
+ * (strides 8, 16, 32), per-class non-maximum suppression, boxes in the original image's pixels. Each
+ * box is one detection, so two dogs give the tag dog with count 2 and both boxes as evidence. Labels
+ * keep the model's spellings (VOC style: motorbike, tvmonitor); the vision vocabulary maps them to plain
+ * words. Thread-safe; owns its ONNX session.
+ */
+public final class ObjectDetector implements Analyzer, AutoCloseable {
+  public static final String YOLOX_NANO_MODEL = "coco-yolox-nano";
+  private static final int[] STRIDES = {8, 16, 32};
+  private static final float PAD = 114f;
+
+  private final OnnxSession session;
+  private final List<String> labels;
+  private final DetectorOptions options;
+  private final AnalyzerInfo info;
+
+  private ObjectDetector(ResolvedModel model, List<String> labels, DetectorOptions options) {
+    this.labels = List.copyOf(labels);
+    this.options = options;
+    this.info = new AnalyzerInfo("object-detector", model.entry().id(), model.entry().version(), options.fingerprint());
+    this.session = new OnnxSession(model, options.onnx());
+  }
+
+  /** YOLOX nano on COCO's 80 classes, model and labels resolved from the store. */
+  public static ObjectDetector yoloxNano(ModelStore store, DetectorOptions options) {
+    ResolvedModel model = store.resolve(ModelCatalog.defaults().get(YOLOX_NANO_MODEL));
+    return new ObjectDetector(model, Labels.resource("coco_classes.txt"), options);
+  }
+
+  /** A detector of the same family on a user's model: same input layout and output rows (4 + 1 + classes). */
+  public static ObjectDetector of(ResolvedModel model, List<String> labels, DetectorOptions options) {
+    return new ObjectDetector(model, labels, options);
+  }
+
+  @Override
+  public AnalyzerInfo info() {
+    return info;
+  }
+
+  @Override
+  public Set<MediaKind> kinds() {
+    return Set.of(MediaKind.IMAGE, MediaKind.VIDEO);
+  }
+
+  @Override
+  public AnalyzerOutput analyze(AnalysisInput input) {
+    if (input.kind() == MediaKind.IMAGE) {
+      return AnalyzerOutput.of(detect(input.image(), null));
+    }
+    List<Detection> out = new ArrayList<>();
+    for (VideoFrame f : input.frames()) {
+      input.checkCancelled();
+      out.addAll(detect(f.image(), TimeSpan.at(f.seconds())));
+    }
+    return AnalyzerOutput.of(out);
+  }
+
+  /** Detections in one picture, strongest first. */
+  List<Detection> detect(RgbImage img, @Nullable TimeSpan span) {
+    int size = options.inputSize();
+    double r = Math.min(size / (double) img.height(), size / (double) img.width());
+    FloatBuffer input = letterbox(img, size, r);
+    float[] flat = session.runAll(input, new long[] {1, 3, size, size}).values().iterator().next();
+    int classes = labels.size();
+    int width = 5 + classes;
+    int expectedRows = 0;
+    for (int stride : STRIDES) {
+      expectedRows += (size / stride) * (size / stride);
+    }
+    if (flat.length != expectedRows * width) {
+      throw new TaggerException("model " + session.modelId() + " gives " + flat.length + " values; expected "
+          + expectedRows + " rows of 5 + " + classes + " labels for input " + size);
+    }
+    List<BoxNms.Candidate> candidates = new ArrayList<>();
+    int row = 0;
+    for (int stride : STRIDES) {
+      int grid = size / stride;
+      for (int gy = 0; gy < grid; gy++) {
+        for (int gx = 0; gx < grid; gx++, row++) {
+          int o = row * width;
+          int best = 0;
+          for (int c = 1; c < classes; c++) {
+            if (flat[o + 5 + c] > flat[o + 5 + best]) {
+              best = c;
+            }
+          }
+          float score = flat[o + 4] * flat[o + 5 + best];
+          if (score < options.minScore()) {
+            continue;
+          }
+          double cx = (flat[o] + gx) * stride;
+          double cy = (flat[o + 1] + gy) * stride;
+          double w = Math.exp(flat[o + 2]) * stride;
+          double h = Math.exp(flat[o + 3]) * stride;
+          candidates.add(new BoxNms.Candidate(best, score, BoxNms.clip(
+              (cx - w / 2) / r, (cy - h / 2) / r, (cx + w / 2) / r, (cy + h / 2) / r, img.width(), img.height()), null));
+        }
+      }
+    }
+    List<Detection> out = new ArrayList<>();
+    for (BoxNms.Candidate c : BoxNms.suppress(candidates, options.nmsIou())) {
+      out.add(new Detection(labels.get(c.cls()), Math.min(1.0, c.score()), Category.OBJECT, new Evidence(span, c.box(), null)));
+    }
+    return out;
+  }
+
+  /** BGR, raw 0..255, the image scaled by r and pasted top-left on a canvas of 114, NCHW. */
+  static FloatBuffer letterbox(RgbImage img, int size, double r) {
+    int w = Math.max(1, (int) Math.round(img.width() * r));
+    int h = Math.max(1, (int) Math.round(img.height() * r));
+    RgbImage scaled = Resize.bilinear(img, Math.min(size, w), Math.min(size, h));
+    int plane = size * size;
+    float[] chw = new float[3 * plane];
+    java.util.Arrays.fill(chw, PAD);
+    byte[] px = scaled.pixels();
+    for (int y = 0; y < scaled.height(); y++) {
+      for (int x = 0; x < scaled.width(); x++) {
+        int i = (y * scaled.width() + x) * 3;
+        int o = y * size + x;
+        chw[o] = px[i + 2] & 0xFF;
+        chw[plane + o] = px[i + 1] & 0xFF;
+        chw[2 * plane + o] = px[i] & 0xFF;
+      }
+    }
+    return FloatBuffer.wrap(chw);
+  }
+
+  @Override
+  public void close() {
+    session.close();
+  }
+}
