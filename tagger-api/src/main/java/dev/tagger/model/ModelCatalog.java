@@ -49,7 +49,10 @@ public final class ModelCatalog {
     }
   }
 
-  /** Reads a catalog file: {@code {"models": [{"id", "version", "licence", "files": [{"path", "bytes", "sha256", "url"}]}]}}. */
+  /**
+   * Reads a catalog file: {@code {"models": [{"id", "version", "licence", "inputSize", "labels",
+   * "files": [{"path", "bytes", "sha256", "url"}]}]}}; a {@code file:} URL copies from a local path.
+   */
   public static ModelCatalog load(Path file) {
     try {
       return parse(file.toString(), JSON.readTree(Files.readString(file)));
@@ -97,7 +100,8 @@ public final class ModelCatalog {
               required(f, "sha256", fat).asText(), URI.create(required(f, "url", fat).asText())));
         }
         out.add(new ModelEntry(required(m, "id", at).asText(), required(m, "version", at).asText(),
-            m.path("licence").asText("unknown"), files));
+            m.path("licence").asText("unknown"), files, m.path("inputSize").asInt(0),
+            m.hasNonNull("labels") ? m.get("labels").asText() : null));
       } catch (IllegalArgumentException e) {
         throw new TaggerException(at + ": " + e.getMessage(), e);
       }

@@ -32,6 +32,11 @@ final class ModelDownloader {
       Files.createDirectories(target.getParent());
       tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
       LOG.info("downloading model {} file {} from {}", modelId, file.path(), file.url());
+      if ("file".equalsIgnoreCase(file.url().getScheme())) {
+        Files.copy(Path.of(file.url()), tmp, StandardCopyOption.REPLACE_EXISTING);
+        checkAndMove(modelId, file, tmp, target, Hashing.sha256(tmp), hint);
+        return;
+      }
       HttpRequest request = HttpRequest.newBuilder(file.url()).timeout(Duration.ofMinutes(10)).GET().build();
       HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
       MessageDigest digest = Hashing.newSha256();
@@ -46,17 +51,8 @@ final class ModelDownloader {
           out.write(buffer, 0, n);
         }
       }
-      String actual = HexFormat.of().formatHex(digest.digest());
-      if (!actual.equals(file.sha256())) {
-        throw new ModelException("model " + modelId + ": downloaded " + file.url() + " has sha256 " + actual
-            + ", expected " + file.sha256() + "; it was discarded" + hint);
-      }
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target);
-      }
-    } catch (IOException e) {
+      checkAndMove(modelId, file, tmp, target, HexFormat.of().formatHex(digest.digest()), hint);
+    } catch (IOException | IllegalArgumentException e) {
       throw new ModelException("model " + modelId + ": cannot download " + file.url() + ": " + e + hint, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -69,6 +65,18 @@ final class ModelDownloader {
           // best effort: a stray .part file is harmless and replaced next time
         }
       }
+    }
+  }
+
+  private static void checkAndMove(String modelId, ModelFile file, Path tmp, Path target, String actual, String hint) throws IOException {
+    if (!actual.equals(file.sha256())) {
+      throw new ModelException("model " + modelId + ": downloaded " + file.url() + " has sha256 " + actual
+          + ", expected " + file.sha256() + "; it was discarded" + hint);
+    }
+    try {
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, target);
     }
   }
 }

@@ -12,4 +12,9 @@ public record ResolvedModel(ModelEntry entry, List<Path> files) {
   public Path primary() {
     return files.get(0);
   }
+
+  /** The verified labels file, when the entry names one. */
+  public java.util.Optional<Path> labels() {
+    return entry.labelsFile().map(l -> files.get(entry.files().stream().map(ModelFile::path).toList().indexOf(l)));
+  }
 }

@@ -46,6 +46,11 @@ public record ClassifierOptions(int topK, double minScore, int resize, int crop,
     return new ClassifierOptions(topK, score, resize, crop, mean, std, batchSize, onnx);
   }
 
+  /** Square input of this side, resized from a short side in ImageNet's 256/224 ratio. */
+  public ClassifierOptions withInputSize(int side) {
+    return new ClassifierOptions(topK, minScore, (int) Math.round(side * 256.0 / 224.0), side, mean, std, batchSize, onnx);
+  }
+
   public ClassifierOptions withOnnx(OnnxOptions value) {
     return new ClassifierOptions(topK, minScore, resize, crop, mean, std, batchSize, value);
   }

@@ -28,6 +28,10 @@ public record DetectorOptions(double minScore, double nmsIou, int inputSize, Onn
     return new DetectorOptions(score, nmsIou, inputSize, onnx);
   }
 
+  public DetectorOptions withInputSize(int side) {
+    return new DetectorOptions(minScore, nmsIou, side, onnx);
+  }
+
   public DetectorOptions withOnnx(OnnxOptions value) {
     return new DetectorOptions(minScore, nmsIou, inputSize, value);
   }

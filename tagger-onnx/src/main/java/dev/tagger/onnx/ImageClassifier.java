@@ -7,6 +7,7 @@ import dev.tagger.MediaKind;
 import dev.tagger.TaggerException;
 import dev.tagger.TimeSpan;
 import dev.tagger.model.ModelCatalog;
+import dev.tagger.model.ModelEntry;
 import dev.tagger.model.ModelStore;
 import dev.tagger.model.ResolvedModel;
 import dev.tagger.spi.AnalysisInput;
@@ -45,8 +46,18 @@ public final class ImageClassifier implements Analyzer, AutoCloseable {
 
   /** The default ImageNet classifier, its model resolved (verified, downloaded if missing) from the store. */
   public static ImageClassifier imageNet(ModelStore store, ClassifierOptions options) {
-    ResolvedModel model = store.resolve(ModelCatalog.defaults().get(IMAGENET_MODEL));
-    return new ImageClassifier(model, imageNetLabels(), options);
+    return fromCatalog(store, ModelCatalog.defaults().get(IMAGENET_MODEL), options);
+  }
+
+  /**
+   * A classifier on any catalog entry of the same family (ImageNet-style preprocessing, one row of
+   * logits per image): the entry's labels file if it names one, else the ImageNet labels; its input size
+   * if it gives one (the resize keeps ImageNet's 256/224 ratio).
+   */
+  public static ImageClassifier fromCatalog(ModelStore store, ModelEntry entry, ClassifierOptions options) {
+    ResolvedModel model = store.resolve(entry);
+    List<String> labels = model.labels().map(Labels::file).orElseGet(ImageClassifier::imageNetLabels);
+    return new ImageClassifier(model, labels, entry.inputSize() > 0 ? options.withInputSize(entry.inputSize()) : options);
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.tagger.MediaKind;
 import dev.tagger.TaggerException;
 import dev.tagger.TimeSpan;
 import dev.tagger.model.ModelCatalog;
+import dev.tagger.model.ModelEntry;
 import dev.tagger.model.ModelStore;
 import dev.tagger.model.ResolvedModel;
 import dev.tagger.spi.AnalysisInput;
@@ -47,8 +48,17 @@ public final class ObjectDetector implements Analyzer, AutoCloseable {
 
   /** YOLOX nano on COCO's 80 classes, model and labels resolved from the store. */
   public static ObjectDetector yoloxNano(ModelStore store, DetectorOptions options) {
-    ResolvedModel model = store.resolve(ModelCatalog.defaults().get(YOLOX_NANO_MODEL));
-    return new ObjectDetector(model, Labels.resource("coco_classes.txt"), options);
+    return fromCatalog(store, ModelCatalog.defaults().get(YOLOX_NANO_MODEL), options);
+  }
+
+  /**
+   * A detector on any catalog entry of the YOLOX family (e.g. YOLOX-s or -m): the entry's labels file if
+   * it names one, else COCO's 80 classes; its input size if it gives one.
+   */
+  public static ObjectDetector fromCatalog(ModelStore store, ModelEntry entry, DetectorOptions options) {
+    ResolvedModel model = store.resolve(entry);
+    List<String> labels = model.labels().map(Labels::file).orElseGet(() -> Labels.resource("coco_classes.txt"));
+    return new ObjectDetector(model, labels, entry.inputSize() > 0 ? options.withInputSize(entry.inputSize()) : options);
   }
 
   /** A detector of the same family on a user's model: same input layout and output rows (4 + 1 + classes). */
