@@ -6,8 +6,10 @@ import dev.tagger.ProgressListener;
 import dev.tagger.Tagger;
 import dev.tagger.TaggerException;
 import dev.tagger.media.FfmpegMediaDecoder;
+import dev.tagger.model.ModelCatalog;
 import dev.tagger.model.ModelStore;
-import dev.tagger.onnx.ClassifierOptions;
+import dev.tagger.onnx.ObjectDetector;
+import dev.tagger.onnx.VisionVocabulary;
 import dev.tagger.onnx.ImageClassifier;
 import dev.tagger.onnx.OnnxOptions;
 import dev.tagger.rules.RuleFile;
@@ -63,11 +65,35 @@ final class TagCommand implements Callable<Integer> {
   @Option(names = "--top", paramLabel = "K", description = "Classes reported per image or frame (default: ${DEFAULT-VALUE}).")
   int top = 5;
 
+  @Option(names = "--analyzers", split = ",", paramLabel = "NAME", description = "Analyzers to run: classifier, objects, faces (default: all).")
+  List<String> analyzers = List.of("classifier", "objects", "faces");
+
+  @Option(names = "--vocabulary", paramLabel = "FILE", description = "Rules applied before --rules instead of the bundled vision vocabulary.")
+  Path vocabulary;
+
+  @Option(names = "--no-vocabulary", description = "Apply no vocabulary: raw model labels (VOC spellings, ImageNet classes).")
+  boolean noVocabulary;
+
+  @Option(names = "--catalog", paramLabel = "FILE", description = "Extra model catalog (JSON) with your own models.")
+  Path catalog;
+
+  @Option(names = "--classifier-model", paramLabel = "ID", description = "Catalog id of the classifier's model (default: ${DEFAULT-VALUE}).")
+  String classifierModel = ImageClassifier.IMAGENET_MODEL;
+
+  @Option(names = "--detector-model", paramLabel = "ID", description = "Catalog id of the detector's model (default: ${DEFAULT-VALUE}).")
+  String detectorModel = ObjectDetector.YOLOX_NANO_MODEL;
+
   @Option(names = "--interval", paramLabel = "SECONDS", description = "Video sampling interval (default: ${DEFAULT-VALUE}).")
   double interval = 2.0;
 
   @Option(names = "--max-frames", paramLabel = "N", description = "Most frames sampled per video (default: ${DEFAULT-VALUE}).")
   int maxFrames = 300;
+
+  @Option(names = "--sampling", paramLabel = "MODE", description = "Video frames: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  SamplingPolicy.Mode sampling = SamplingPolicy.Mode.INTERVAL;
+
+  @Option(names = "--scene-threshold", paramLabel = "D", description = "Histogram difference (0..1) that marks a new shot in SCENE_CHANGE sampling (default: ${DEFAULT-VALUE}).")
+  double sceneThreshold = 0.3;
 
   /** bin/tagger says whether stderr is a terminal; without it, fall back to the JVM's console check. */
   private static boolean showProgress() {
@@ -88,18 +114,22 @@ final class TagCommand implements Callable<Integer> {
     int cores = Runtime.getRuntime().availableProcessors();
     OnnxOptions onnx = new OnnxOptions(Math.max(1, cores / parallel));
     List<Media> items = MediaWalker.expand(paths);
-    try (ImageClassifier classifier = ImageClassifier.imageNet(store, ClassifierOptions.IMAGENET.withTopK(top).withOnnx(onnx));
+    ModelCatalog models = catalog == null ? ModelCatalog.defaults() : ModelCatalog.defaults().with(ModelCatalog.load(catalog));
+    try (AnalyzerChoice chosen = new AnalyzerChoice(analyzers, store, models, classifierModel, detectorModel, top, onnx);
         JsonLinesSink stdout = JsonLinesSink.to(System.out);
         JsonLinesSink file = out == null ? null : JsonLinesSink.toFile(out);
         FileResultStore results = noCache ? null : FileResultStore.open(cache)) {
       Tagger.Builder builder = Tagger.builder()
           .decoder(new FfmpegMediaDecoder())
-          .analyzer(classifier)
           .sink(stdout)
           .parallelism(parallel)
           .itemTimeout(Duration.ofSeconds(timeoutSeconds))
-          .sampling(new SamplingPolicy(interval, maxFrames))
+          .sampling(new SamplingPolicy(sampling, interval, maxFrames, sceneThreshold))
           .progressListener(showProgress() ? new ProgressBar(err) : ProgressListener.NONE);
+      chosen.analyzers().forEach(builder::analyzer);
+      if (!noVocabulary) {
+        builder.rules(vocabulary == null ? VisionVocabulary.defaults() : RuleFile.load(vocabulary));
+      }
       if (rules != null) {
         builder.rules(RuleFile.load(rules));
       }
@@ -120,6 +150,9 @@ final class TagCommand implements Callable<Integer> {
     } catch (TaggerException e) {
       err.println("tagger tag: " + e.getMessage());
       return CANNOT_START;
+    } catch (IllegalArgumentException e) {
+      err.println("tagger tag: " + e.getMessage());
+      return 2;
     }
   }
 }

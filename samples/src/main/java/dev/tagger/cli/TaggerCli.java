@@ -18,6 +18,7 @@ public final class TaggerCli implements Runnable {
   /** Runs the CLI and returns its exit code: 0 all tagged, 1 some items failed, 2 usage error. */
   public static int run(String... args) {
     return new CommandLine(new TaggerCli())
+        .setCaseInsensitiveEnumValuesAllowed(true)
         .setExecutionExceptionHandler((e, cmd, parsed) -> {
           cmd.getErr().println("tagger: " + e.getMessage());
           return 2;

@@ -121,6 +121,9 @@ class TagCommandTest {
     assertThat(CliRun.of("tag", "--bogus", "x").exitCode()).isEqualTo(2);
     assertThat(CliRun.of("tag", "--parallel", "0", "x").exitCode()).isEqualTo(2);
     assertThat(CliRun.of().exitCode()).isEqualTo(2);
+    CliRun bogus = CliRun.of("tag", "--no-cache", "--models", models(), "--analyzers", "classifier,bogus", "x");
+    assertThat(bogus.exitCode()).isEqualTo(2);
+    assertThat(bogus.stderr()).contains("unknown analyzer 'bogus'");
   }
 
   @Test

@@ -122,6 +122,34 @@ class FfmpegMediaDecoderTest {
   }
 
   @Test
+  void keyframesOnlyTakesTheEncodersKeyframes() throws Exception {
+    // 10 fps with a keyframe every 20 frames: keyframes at 0, 2, 4, ... 10 s
+    Path video = TestMedia.video(dir.resolve("gop.mp4"), 64, 48, 10, List.of(
+        new Shot(TestMedia.solid(64, 48, 200, 30, 30), 6), new Shot(TestMedia.solid(64, 48, 30, 30, 200), 6)));
+    List<VideoFrame> frames = decoder.sampleFrames(Media.of(video), SamplingPolicy.keyframes(1, 100));
+    assertThat(frames).extracting(VideoFrame::seconds).hasSize(6);
+    for (int i = 0; i < frames.size(); i++) {
+      assertThat(frames.get(i).seconds()).isCloseTo(2.0 * i, within(0.11));
+    }
+    assertThat(decoder.sampleFrames(Media.of(video), SamplingPolicy.keyframes(3, 100))).extracting(VideoFrame::seconds).hasSize(3);
+  }
+
+  @Test
+  void sceneChangeSamplingGivesOneSampleForAStaticShotAndManyForAMontage() throws Exception {
+    List<Shot> shots = new java.util.ArrayList<>(List.of(new Shot(TestMedia.solid(160, 120, 90, 90, 90), 20)));
+    String[] photos = {"cat-chelsea.png", "coffee-cup.png", "dog-bicycle.jpg", "eagle.jpg", "cat-chelsea.png", "coffee-cup.png"};
+    for (String p : photos) {
+      shots.add(new Shot(decoder.decodeImage(Media.of(TestModels.sampleMedia().resolve(p))), 0.5));
+    }
+    Path video = TestMedia.video(dir.resolve("static-then-montage.mp4"), 160, 120, 10, shots);
+
+    List<VideoFrame> frames = decoder.sampleFrames(Media.of(video), SamplingPolicy.sceneChanges(0.3, 0.2, 100));
+
+    assertThat(frames.stream().filter(f -> f.seconds() < 20)).hasSize(1);
+    assertThat(frames.stream().filter(f -> f.seconds() >= 20)).hasSize(photos.length);
+  }
+
+  @Test
   void aCutOffVideoGivesTheFramesThatCanBeReadOrAClearError() throws Exception {
     Path mkv = TestMedia.video(dir.resolve("whole.mkv"), 160, 120, 10, List.of(
         new Shot(TestMedia.solid(160, 120, 230, 20, 20), 10)));
@@ -159,8 +187,8 @@ class FfmpegMediaDecoderTest {
 
   @Test
   void sampleTimesFollowTheIntervalThenTheCap() {
-    assertThat(FfmpegMediaDecoder.sampleTimes(7, new SamplingPolicy(2, 100))).containsExactly(0, 2, 4, 6);
-    assertThat(FfmpegMediaDecoder.sampleTimes(100, new SamplingPolicy(2, 4))).containsExactly(0, 25, 50, 75);
-    assertThat(FfmpegMediaDecoder.sampleTimes(0, SamplingPolicy.DEFAULT)).containsExactly(0);
+    assertThat(VideoSampler.sampleTimes(7, new SamplingPolicy(2, 100))).containsExactly(0, 2, 4, 6);
+    assertThat(VideoSampler.sampleTimes(100, new SamplingPolicy(2, 4))).containsExactly(0, 25, 50, 75);
+    assertThat(VideoSampler.sampleTimes(0, SamplingPolicy.DEFAULT)).containsExactly(0);
   }
 }

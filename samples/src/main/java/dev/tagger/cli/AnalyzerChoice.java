@@ -1,0 +1,70 @@
+package dev.tagger.cli;
+
+import dev.tagger.model.ModelCatalog;
+import dev.tagger.model.ModelStore;
+import dev.tagger.onnx.ClassifierOptions;
+import dev.tagger.onnx.DetectorOptions;
+import dev.tagger.onnx.FaceAnalyzer;
+import dev.tagger.onnx.FaceOptions;
+import dev.tagger.onnx.ImageClassifier;
+import dev.tagger.onnx.ObjectDetector;
+import dev.tagger.onnx.OnnxOptions;
+import dev.tagger.spi.Analyzer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The analyzers a run uses, opened from the model store and closed together. Names: {@code classifier}
+ * (ImageNet), {@code objects} (COCO detector), {@code faces} (faces and emotions).
+ */
+final class AnalyzerChoice implements AutoCloseable {
+  static final Set<String> NAMES = Set.of("classifier", "objects", "faces");
+  private final List<AutoCloseable> owned = new ArrayList<>();
+  private final List<Analyzer> analyzers = new ArrayList<>();
+
+  /**
+   * @param classifierModel catalog id of the classifier's model
+   * @param detectorModel catalog id of the detector's model
+   */
+  AnalyzerChoice(List<String> names, ModelStore store, ModelCatalog catalog, String classifierModel, String detectorModel,
+      int topK, OnnxOptions onnx) {
+    try {
+      for (String raw : names) {
+        String name = raw.strip().toLowerCase(Locale.ROOT);
+        switch (name) {
+          case "classifier" -> add(ImageClassifier.fromCatalog(store, catalog.get(classifierModel),
+              ClassifierOptions.IMAGENET.withTopK(topK).withOnnx(onnx)));
+          case "objects" -> add(ObjectDetector.fromCatalog(store, catalog.get(detectorModel), DetectorOptions.YOLOX_NANO.withOnnx(onnx)));
+          case "faces" -> add(FaceAnalyzer.open(store, FaceOptions.DEFAULT.withOnnx(onnx)));
+          default -> throw new IllegalArgumentException("unknown analyzer '" + raw + "'; known: " + NAMES.stream().sorted().toList());
+        }
+      }
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  private <T extends Analyzer & AutoCloseable> void add(T analyzer) {
+    owned.add(analyzer);
+    analyzers.add(analyzer);
+  }
+
+  List<Analyzer> analyzers() {
+    return analyzers;
+  }
+
+  @Override
+  public void close() {
+    for (AutoCloseable c : owned) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        System.err.println("tagger: closing " + c + " failed: " + e);
+      }
+    }
+    owned.clear();
+  }
+}

@@ -1,0 +1,130 @@
+package dev.tagger.media;
+
+import dev.tagger.Media;
+import dev.tagger.spi.SamplingPolicy;
+import dev.tagger.spi.VideoFrame;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
+
+/**
+ * Picks frames from an open grabber under a {@link SamplingPolicy}. Stops quietly at the first
+ * unreadable stretch, keeping what was read: a truncated video yields its readable frames.
+ */
+final class VideoSampler {
+  static final int HISTOGRAM_BINS = 64;
+
+  private VideoSampler() {}
+
+  static List<VideoFrame> sample(FFmpegFrameGrabber grabber, Media media, SamplingPolicy policy) {
+    return switch (policy.mode()) {
+      case INTERVAL -> byInterval(grabber, media, policy);
+      case KEYFRAMES -> keyframes(grabber, media, policy);
+      case SCENE_CHANGE -> sceneChanges(grabber, media, policy);
+    };
+  }
+
+  /** Seeks to each sample time; FFmpeg decodes from the keyframe before it up to the exact time. */
+  private static List<VideoFrame> byInterval(FFmpegFrameGrabber grabber, Media media, SamplingPolicy policy) {
+    List<VideoFrame> frames = new ArrayList<>();
+    for (double t : sampleTimes(grabber.getLengthInTime() / 1e6, policy)) {
+      Frame frame;
+      try {
+        grabber.setTimestamp(Math.round(t * 1e6));
+        frame = grabber.grabImage();
+      } catch (FrameGrabber.Exception e) {
+        break;
+      }
+      if (frame == null || frame.image == null) {
+        break;
+      }
+      double at = Math.max(0, frame.timestamp / 1e6);
+      if (frames.isEmpty() || at > frames.get(frames.size() - 1).seconds()) {
+        frames.add(new VideoFrame(at, Pixels.toRgb(frame, media)));
+      }
+    }
+    return frames;
+  }
+
+  /** Decodes keyframes only, skipping the packets between them; keeps those at least the interval apart. */
+  private static List<VideoFrame> keyframes(FFmpegFrameGrabber grabber, Media media, SamplingPolicy policy) {
+    List<VideoFrame> frames = new ArrayList<>();
+    double last = Double.NEGATIVE_INFINITY;
+    while (frames.size() < policy.maxFrames()) {
+      Frame frame = grab(grabber, true);
+      if (frame == null) {
+        break;
+      }
+      double at = Math.max(0, frame.timestamp / 1e6);
+      if (frame.image != null && at - last >= policy.intervalSeconds()) {
+        frames.add(new VideoFrame(at, Pixels.toRgb(frame, media)));
+        last = at;
+      }
+    }
+    return frames;
+  }
+
+  /** Decodes every frame and keeps the first of each shot, by luma histogram difference. */
+  private static List<VideoFrame> sceneChanges(FFmpegFrameGrabber grabber, Media media, SamplingPolicy policy) {
+    List<VideoFrame> frames = new ArrayList<>();
+    double[] previous = null;
+    double lastKept = Double.NEGATIVE_INFINITY;
+    while (frames.size() < policy.maxFrames()) {
+      Frame frame = grab(grabber, false);
+      if (frame == null) {
+        break;
+      }
+      double[] histogram = Pixels.lumaHistogram(frame, HISTOGRAM_BINS);
+      double at = Math.max(0, frame.timestamp / 1e6);
+      boolean cut = previous == null || distance(previous, histogram) > policy.sceneThreshold();
+      if (cut && at - lastKept >= policy.intervalSeconds()) {
+        frames.add(new VideoFrame(at, Pixels.toRgb(frame, media)));
+        lastKept = at;
+      }
+      previous = histogram;
+    }
+    return frames;
+  }
+
+  private static Frame grab(FFmpegFrameGrabber grabber, boolean keyframesOnly) {
+    try {
+      Frame f = keyframesOnly ? grabber.grabKeyFrame() : grabber.grabImage();
+      return f == null || f.image == null ? null : f;
+    } catch (FrameGrabber.Exception e) {
+      return null;
+    }
+  }
+
+  /** Half the L1 distance of two normalised histograms: 0 same, 1 disjoint. */
+  static double distance(double[] a, double[] b) {
+    double d = 0;
+    for (int i = 0; i < a.length; i++) {
+      d += Math.abs(a[i] - b[i]);
+    }
+    return d / 2;
+  }
+
+  /** Sample times: every interval from 0, at most maxFrames, spread evenly when the interval gives more. */
+  static double[] sampleTimes(double durationSeconds, SamplingPolicy policy) {
+    if (!(durationSeconds > 0)) {
+      return new double[] {0};
+    }
+    int byInterval = (int) Math.floor(durationSeconds / policy.intervalSeconds()) + 1;
+    if (byInterval <= policy.maxFrames()) {
+      double[] times = new double[byInterval];
+      for (int i = 0; i < byInterval; i++) {
+        times[i] = i * policy.intervalSeconds();
+      }
+      return Arrays.stream(times).filter(t -> t < durationSeconds).toArray();
+    }
+    double step = durationSeconds / policy.maxFrames();
+    double[] times = new double[policy.maxFrames()];
+    for (int i = 0; i < times.length; i++) {
+      times[i] = i * step;
+    }
+    return times;
+  }
+}
