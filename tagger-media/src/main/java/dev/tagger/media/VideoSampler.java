@@ -16,6 +16,8 @@ import org.bytedeco.javacv.FrameGrabber;
  */
 final class VideoSampler {
   static final int HISTOGRAM_BINS = 64;
+  /** Sample times at most this far ahead are reached by decoding forward instead of seeking. */
+  static final double FORWARD_DECODE_LIMIT_SECONDS = 5.0;
 
   private VideoSampler() {}
 
@@ -27,13 +29,30 @@ final class VideoSampler {
     };
   }
 
-  /** Seeks to each sample time; FFmpeg decodes from the keyframe before it up to the exact time. */
+  /**
+   * Gets each sample time's frame. Far ahead (more than {@link #FORWARD_DECODE_LIMIT_SECONDS}), it seeks:
+   * FFmpeg jumps to the keyframe before the time and decodes up to it. Close ahead, it decodes forward
+   * from where it is, skipping the colour conversion of the frames in between: within one group of
+   * pictures that is cheaper than going back to its keyframe.
+   */
   private static List<VideoFrame> byInterval(FFmpegFrameGrabber grabber, Media media, SamplingPolicy policy) {
     List<VideoFrame> frames = new ArrayList<>();
+    double frameSeconds = 1 / Math.max(1, grabber.getFrameRate());
+    double position = Double.NaN; // time of the last decoded frame
     for (double t : sampleTimes(grabber.getLengthInTime() / 1e6, policy)) {
       Frame frame;
       try {
-        grabber.setTimestamp(Math.round(t * 1e6));
+        if (!Double.isNaN(position) && t > position && t - position <= FORWARD_DECODE_LIMIT_SECONDS) {
+          while (position + frameSeconds < t - frameSeconds / 2) {
+            Frame skipped = grabber.grabFrame(false, true, false, false, false);
+            if (skipped == null) {
+              break;
+            }
+            position = skipped.timestamp / 1e6;
+          }
+        } else {
+          grabber.setTimestamp(Math.round(t * 1e6));
+        }
         frame = grabber.grabImage();
       } catch (FrameGrabber.Exception e) {
         break;
@@ -42,6 +61,7 @@ final class VideoSampler {
         break;
       }
       double at = Math.max(0, frame.timestamp / 1e6);
+      position = at;
       if (frames.isEmpty() || at > frames.get(frames.size() - 1).seconds()) {
         frames.add(new VideoFrame(at, Pixels.toRgb(frame, media)));
       }

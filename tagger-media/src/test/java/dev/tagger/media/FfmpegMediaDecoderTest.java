@@ -114,6 +114,27 @@ class FfmpegMediaDecoderTest {
   }
 
   @Test
+  void longGroupsOfPicturesAreSampledAtTheRightTimesWhetherSeekingOrDecodingForward() throws Exception {
+    // a keyframe every 10 s; colour changes every 3 s; samples every 1.5 s decode forward, every 6 s seek
+    List<Shot> shots = new java.util.ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      shots.add(new Shot(i % 2 == 0 ? TestMedia.solid(96, 64, 230, 20, 20) : TestMedia.solid(96, 64, 20, 20, 230), 3));
+    }
+    Path video = TestMedia.video(dir.resolve("long-gop.mp4"), 96, 64, 10, 100, shots);
+    for (double interval : new double[] {1.5, 6}) {
+      List<VideoFrame> frames = decoder.sampleFrames(Media.of(video), new SamplingPolicy(interval, 100));
+      assertThat(frames).hasSize((int) Math.ceil(24 / interval));
+      for (int i = 0; i < frames.size(); i++) {
+        double expected = i * interval;
+        assertThat(frames.get(i).seconds()).isCloseTo(expected, within(0.11));
+        int[] rgb = mean(frames.get(i).image(), 0, 0, 96, 64);
+        boolean red = ((int) (expected / 3)) % 2 == 0;
+        assertThat(red ? rgb[0] > rgb[2] : rgb[2] > rgb[0]).as("colour at %s s: %s", expected, rgb).isTrue();
+      }
+    }
+  }
+
+  @Test
   void capsFramesBySpreadingThemOverTheVideo() throws Exception {
     Path video = TestMedia.video(dir.resolve("grey.mkv"), 64, 48, 10, List.of(new Shot(TestMedia.solid(64, 48, 128, 128, 128), 12)));
     List<VideoFrame> frames = decoder.sampleFrames(Media.of(video), new SamplingPolicy(1, 4));

@@ -30,10 +30,15 @@ public final class TestMedia {
    * scaled to {@code width × height}; the container follows the file extension (.mp4, .mkv).
    */
   public static Path video(Path file, int width, int height, int fps, List<Shot> shots) throws IOException {
+    return video(file, width, height, fps, fps * 2, shots);
+  }
+
+  /** As {@link #video(Path, int, int, int, List)} with a keyframe every {@code gop} frames. */
+  public static Path video(Path file, int width, int height, int fps, int gop, List<Shot> shots) throws IOException {
     try (FFmpegFrameRecorder rec = new FFmpegFrameRecorder(file.toFile(), width, height, 0)) {
       rec.setVideoCodec(avcodec.AV_CODEC_ID_MPEG4);
       rec.setFrameRate(fps);
-      rec.setGopSize(fps * 2);
+      rec.setGopSize(gop);
       rec.setVideoQuality(4);
       rec.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
       rec.start();

@@ -1,0 +1,56 @@
+package dev.tagger.bench;
+
+import dev.tagger.Media;
+import dev.tagger.media.FfmpegMediaDecoder;
+import dev.tagger.media.TestMedia;
+import dev.tagger.model.ModelStore;
+import dev.tagger.spi.RgbImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Inputs the benchmarks share: the sample photos, the model store, and a 60 s 1080p clip. */
+public final class BenchMedia {
+  private BenchMedia() {}
+
+  public static Path samples() {
+    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+      if (Files.isDirectory(p.resolve("samples/media"))) {
+        return p.resolve("samples/media");
+      }
+    }
+    throw new IllegalStateException("run the benchmarks from the repository (samples/media not found)");
+  }
+
+  public static ModelStore store() {
+    return ModelStore.fromEnvironment();
+  }
+
+  public static RgbImage photo(String name) {
+    return new FfmpegMediaDecoder().decodeImage(Media.of(samples().resolve(name)));
+  }
+
+  /**
+   * A 60 s 1920x1080 clip at 25 fps (MPEG-4 Part 2, a keyframe every 10 s as encoders commonly place them) showing the sample photos in
+   * turn, 5 s each; made once and kept in the system temp folder.
+   */
+  public static synchronized Path clip1080p() throws IOException {
+    Path clip = Path.of(System.getProperty("java.io.tmpdir"), "tagger-bench", "clip-1080p-60s.mp4");
+    if (Files.exists(clip)) {
+      return clip;
+    }
+    Files.createDirectories(clip.getParent());
+    List<String> names = List.of("cat-chelsea.png", "coffee-cup.png", "dog-bicycle.jpg", "astronaut-portrait.png",
+        "group-outdoors.jpg", "horses.jpg");
+    List<TestMedia.Shot> shots = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      shots.add(new TestMedia.Shot(photo(names.get(i % names.size())), 5));
+    }
+    Path tmp = clip.resolveSibling("clip-" + ProcessHandle.current().pid() + ".mp4");
+    TestMedia.video(tmp, 1920, 1080, 25, 250, shots);
+    Files.move(tmp, clip);
+    return clip;
+  }
+}
