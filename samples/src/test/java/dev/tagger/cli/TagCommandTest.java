@@ -116,6 +116,31 @@ class TagCommandTest {
   }
 
   @Test
+  void brokenVideosGiveClearErrorsOrTheFramesThatCanBeRead() throws Exception {
+    Path v = Files.createDirectories(dir.resolve("videos"));
+    var decoder = new dev.tagger.media.FfmpegMediaDecoder();
+    var cat = decoder.decodeImage(dev.tagger.Media.of(TestModels.sampleMedia().resolve("cat-chelsea.png")));
+    Path mkv = TestMedia.video(dir.resolve("whole.mkv"), 448, 300, 10, List.of(new TestMedia.Shot(cat, 10)));
+    TestMedia.truncatedCopy(mkv, v.resolve("cut.mkv"), 0.5);
+    Path mp4 = TestMedia.video(dir.resolve("whole.mp4"), 448, 300, 10, List.of(new TestMedia.Shot(cat, 10)));
+    TestMedia.truncatedCopy(mp4, v.resolve("cut.mp4"), 0.5);
+    Files.createFile(v.resolve("empty.mp4"));
+    TestMedia.audioOnlyVideoContainer(v.resolve("song.mp4"), 3);
+
+    CliRun run = CliRun.of("tag", "--no-cache", "--models", models(), "--timeout", "60", v.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.lines()).hasSize(4);
+    JsonNode cut = run.item("cut.mkv");
+    assertThat(cut.get("error").isNull()).isTrue();
+    assertThat(CliRun.tagNames(cut)).contains("cat");
+    assertThat(cut.at("/tags/0/segments/0/end").asDouble()).isLessThan(10.0);
+    assertThat(run.item("cut.mp4").at("/error/message").asText()).contains("cut.mp4: FFmpeg cannot open it");
+    assertThat(run.item("empty.mp4").at("/error/message").asText()).endsWith("empty.mp4: file is empty (0 bytes)");
+    assertThat(run.item("song.mp4").at("/error/message").asText()).endsWith("song.mp4: has no video stream (audio only)");
+  }
+
+  @Test
   void usageErrorsExitWithTwo() throws Exception {
     assertThat(CliRun.of("tag").exitCode()).isEqualTo(2);
     assertThat(CliRun.of("tag", "--bogus", "x").exitCode()).isEqualTo(2);

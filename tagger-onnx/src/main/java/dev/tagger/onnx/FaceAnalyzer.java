@@ -8,6 +8,7 @@ import dev.tagger.MediaKind;
 import dev.tagger.TaggerException;
 import dev.tagger.TimeSpan;
 import dev.tagger.model.ModelCatalog;
+import dev.tagger.model.ModelEntry;
 import dev.tagger.model.ModelStore;
 import dev.tagger.model.ResolvedModel;
 import dev.tagger.spi.AnalysisInput;
@@ -62,6 +63,14 @@ public final class FaceAnalyzer implements Analyzer, AutoCloseable {
   public static FaceAnalyzer open(ModelStore store, FaceOptions options) {
     ModelCatalog catalog = ModelCatalog.defaults();
     return new FaceAnalyzer(store.resolve(catalog.get(DETECTOR_MODEL)), store.resolve(catalog.get(EMOTION_MODEL)), options);
+  }
+
+  /**
+   * Faces with models of the same families from any catalog entries: a YuNet-layout detector and,
+   * unless null, a 48×48 grey seven-emotion classifier.
+   */
+  public static FaceAnalyzer fromCatalog(ModelStore store, ModelEntry detector, @Nullable ModelEntry emotion, FaceOptions options) {
+    return new FaceAnalyzer(store.resolve(detector), emotion == null ? null : store.resolve(emotion), options);
   }
 
   /** Face detection only, no emotions. */

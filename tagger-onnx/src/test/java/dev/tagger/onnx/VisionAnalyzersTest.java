@@ -87,6 +87,10 @@ class VisionAnalyzersTest {
     assertThat(car.evidence().get(0).box().x()).isGreaterThan(384.0);
     assertThat(car.evidence().get(0).box().y() + car.evidence().get(0).box().height()).isLessThan(288.0);
 
+    TagResult streetScene = tagger.tag(Media.of(sample("street-people-cars.jpg")));
+    assertThat(tag(streetScene, "person", "object-detector").count()).isGreaterThanOrEqualTo(4);
+    assertThat(streetScene.tags()).extracting(Tag::name).contains("car");
+
     TagResult farm = tagger.tag(Media.of(sample("person-dog-horse.jpg")));
     assertThat(farm.tags()).extracting(Tag::name).contains("person", "dog", "horse");
     assertThat(tag(tagger.tag(Media.of(sample("horses.jpg"))), "horse", "object-detector").count()).isGreaterThanOrEqualTo(3);
