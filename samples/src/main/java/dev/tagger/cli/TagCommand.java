@@ -120,7 +120,7 @@ final class TagCommand implements Callable<Integer> {
         JsonLinesSink file = out == null ? null : JsonLinesSink.toFile(out);
         FileResultStore results = noCache ? null : FileResultStore.open(cache)) {
       Tagger.Builder builder = Tagger.builder()
-          .decoder(new FfmpegMediaDecoder())
+          .decoder(new FfmpegMediaDecoder(parallel >= cores ? 1 : 0))
           .sink(stdout)
           .parallelism(parallel)
           .itemTimeout(Duration.ofSeconds(timeoutSeconds))

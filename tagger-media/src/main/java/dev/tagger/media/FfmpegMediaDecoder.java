@@ -32,6 +32,24 @@ public final class FfmpegMediaDecoder implements MediaDecoder {
     avutil.av_log_set_level(avutil.AV_LOG_FATAL);
   }
 
+  private final int decodeThreads;
+
+  /** FFmpeg picks its own number of decoding threads. */
+  public FfmpegMediaDecoder() {
+    this(0);
+  }
+
+  /**
+   * @param decodeThreads threads FFmpeg may use to decode one video (0: its own choice); use 1 when
+   *     several items are decoded at once so that decoding and inference do not oversubscribe the cores
+   */
+  public FfmpegMediaDecoder(int decodeThreads) {
+    if (decodeThreads < 0) {
+      throw new IllegalArgumentException("decodeThreads must be >= 0, got " + decodeThreads);
+    }
+    this.decodeThreads = decodeThreads;
+  }
+
   @Override
   public RgbImage decodeImage(Media media) {
     byte[] bytes = readAll(media);
@@ -63,6 +81,9 @@ public final class FfmpegMediaDecoder implements MediaDecoder {
     List<VideoFrame> frames = List.of();
     try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(media.path().toFile())) {
       grabber.setPixelFormat(avutil.AV_PIX_FMT_RGB24);
+      if (decodeThreads > 0) {
+        grabber.setVideoOption("threads", Integer.toString(decodeThreads));
+      }
       start(grabber, media);
       if (!grabber.hasVideo()) {
         throw new MediaException(media.id() + ": has no video stream" + (grabber.hasAudio() ? " (audio only)" : ""));

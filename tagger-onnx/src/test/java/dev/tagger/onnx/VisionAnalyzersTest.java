@@ -125,6 +125,15 @@ class VisionAnalyzersTest {
   }
 
   @Test
+  void facesWithoutTheEmotionModelGiveNoEmotions() {
+    try (FaceAnalyzer plain = FaceAnalyzer.withoutEmotions(TestModels.store(), FaceOptions.DEFAULT)) {
+      TagResult r = Tagger.builder().decoder(DECODER).analyzer(plain).build().tag(Media.of(sample("astronaut-portrait.png")));
+      assertThat(r.tags()).extracting(Tag::name).containsExactlyInAnyOrder("face", "1 person");
+      assertThat(r.tags().get(0).source().model()).isEqualTo("face-yunet-dynamic");
+    }
+  }
+
+  @Test
   void photosWithoutPeopleHaveNoFaces() {
     for (String name : List.of("cat-chelsea.png", "coffee-cup.png", "dog-bicycle.jpg", "eagle.jpg", "horses.jpg")) {
       assertThat(tagger.tag(Media.of(sample(name))).tags()).as(name).noneMatch(t -> t.source().analyzer().equals("faces"));
