@@ -3,6 +3,7 @@ package dev.tagger.spi;
 import dev.tagger.Media;
 import dev.tagger.MediaKind;
 import dev.tagger.TextItem;
+import dev.tagger.TimeSpan;
 import java.util.List;
 
 /**
@@ -19,6 +20,17 @@ public interface AnalysisInput {
 
   /** The sampled frames of a {@link MediaKind#VIDEO} item. */
   List<VideoFrame> frames();
+
+  /**
+   * The item's pictures for a vision analyzer: the still of an image item, or the sampled frames of a
+   * video item, each with the instant it shows.
+   */
+  default List<Picture> pictures() {
+    if (kind() == MediaKind.IMAGE) {
+      return List.of(new Picture(image(), null));
+    }
+    return frames().stream().map(f -> new Picture(f.image(), TimeSpan.at(f.seconds()))).toList();
+  }
 
   /** The audio of an audio or video item at the given rate. */
   Pcm audio(int sampleRate);

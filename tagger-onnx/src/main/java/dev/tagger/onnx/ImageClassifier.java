@@ -15,11 +15,12 @@ import dev.tagger.spi.Analyzer;
 import dev.tagger.spi.AnalyzerInfo;
 import dev.tagger.spi.AnalyzerOutput;
 import dev.tagger.spi.RgbImage;
-import dev.tagger.spi.VideoFrame;
+import dev.tagger.spi.Picture;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whole-image classification (ImageNet by default) on stills and sampled video frames: softmax over
@@ -85,17 +86,14 @@ public final class ImageClassifier implements Analyzer, AutoCloseable {
 
   @Override
   public AnalyzerOutput analyze(AnalysisInput input) {
-    if (input.kind() == MediaKind.IMAGE) {
-      return AnalyzerOutput.of(top(classify(List.of(input.image()))[0], null));
-    }
-    List<VideoFrame> frames = input.frames();
+    List<Picture> pictures = input.pictures();
     List<Detection> out = new ArrayList<>();
-    for (int i = 0; i < frames.size(); i += options.batchSize()) {
+    for (int i = 0; i < pictures.size(); i += options.batchSize()) {
       input.checkCancelled();
-      List<VideoFrame> batch = frames.subList(i, Math.min(frames.size(), i + options.batchSize()));
-      float[][] scores = classify(batch.stream().map(VideoFrame::image).toList());
+      List<Picture> batch = pictures.subList(i, Math.min(pictures.size(), i + options.batchSize()));
+      float[][] scores = classify(batch.stream().map(Picture::image).toList());
       for (int j = 0; j < batch.size(); j++) {
-        out.addAll(top(scores[j], TimeSpan.at(batch.get(j).seconds())));
+        out.addAll(top(scores[j], batch.get(j).span()));
       }
     }
     return AnalyzerOutput.of(out);
@@ -120,7 +118,7 @@ public final class ImageClassifier implements Analyzer, AutoCloseable {
     return logits;
   }
 
-  private List<Detection> top(float[] probs, TimeSpan span) {
+  private List<Detection> top(float[] probs, @Nullable TimeSpan span) {
     Evidence evidence = span == null ? Evidence.NONE : Evidence.at(span);
     List<Detection> out = new ArrayList<>();
     boolean[] taken = new boolean[probs.length];

@@ -15,7 +15,7 @@ import dev.tagger.spi.Analyzer;
 import dev.tagger.spi.AnalyzerInfo;
 import dev.tagger.spi.AnalyzerOutput;
 import dev.tagger.spi.RgbImage;
-import dev.tagger.spi.VideoFrame;
+import dev.tagger.spi.Picture;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,13 +78,10 @@ public final class ObjectDetector implements Analyzer, AutoCloseable {
 
   @Override
   public AnalyzerOutput analyze(AnalysisInput input) {
-    if (input.kind() == MediaKind.IMAGE) {
-      return AnalyzerOutput.of(detect(input.image(), null));
-    }
     List<Detection> out = new ArrayList<>();
-    for (VideoFrame f : input.frames()) {
+    for (Picture p : input.pictures()) {
       input.checkCancelled();
-      out.addAll(detect(f.image(), TimeSpan.at(f.seconds())));
+      out.addAll(detect(p.image(), p.span()));
     }
     return AnalyzerOutput.of(out);
   }
