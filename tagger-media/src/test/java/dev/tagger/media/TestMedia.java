@@ -35,11 +35,23 @@ public final class TestMedia {
 
   /** As {@link #video(Path, int, int, int, List)} with a keyframe every {@code gop} frames. */
   public static Path video(Path file, int width, int height, int fps, int gop, List<Shot> shots) throws IOException {
+    return video(file, width, height, fps, gop, avcodec.AV_CODEC_ID_MPEG4, 0, shots);
+  }
+
+  /**
+   * As above with another codec (e.g. {@code AV_CODEC_ID_H264}, encoded by OpenH264) and, if
+   * {@code bitrate} is positive, that bitrate in bits a second.
+   */
+  public static Path video(Path file, int width, int height, int fps, int gop, int codec, int bitrate, List<Shot> shots) throws IOException {
     try (FFmpegFrameRecorder rec = new FFmpegFrameRecorder(file.toFile(), width, height, 0)) {
-      rec.setVideoCodec(avcodec.AV_CODEC_ID_MPEG4);
+      rec.setVideoCodec(codec);
       rec.setFrameRate(fps);
       rec.setGopSize(gop);
-      rec.setVideoQuality(4);
+      if (bitrate > 0) {
+        rec.setVideoBitrate(bitrate);
+      } else {
+        rec.setVideoQuality(4);
+      }
       rec.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
       rec.start();
       for (Shot shot : shots) {
