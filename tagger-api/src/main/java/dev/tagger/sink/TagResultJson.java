@@ -85,6 +85,10 @@ public final class TagResultJson {
         if (e.text() != null) {
           en.put("text", e.text());
         }
+        if (!e.points().isEmpty()) {
+          ArrayNode points = en.putArray("points");
+          e.points().forEach(p -> points.addArray().add(round(p.x())).add(round(p.y())));
+        }
       }
       if (t.origins().size() > 1) {
         ArrayNode from = n.putArray("from");

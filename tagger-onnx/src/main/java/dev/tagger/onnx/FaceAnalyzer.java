@@ -5,6 +5,7 @@ import dev.tagger.Category;
 import dev.tagger.Detection;
 import dev.tagger.Evidence;
 import dev.tagger.MediaKind;
+import dev.tagger.Point;
 import dev.tagger.TaggerException;
 import dev.tagger.TimeSpan;
 import dev.tagger.model.ModelCatalog;
@@ -25,7 +26,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Faces and their expressions: YuNet finds faces (box, five landmarks, score); each face, padded to a
+ * Faces and their expressions: YuNet finds faces (box, score, and five landmarks as evidence points:
+ * right eye, left eye, nose tip, right and left mouth corner); each face, padded to a
  * square crop, goes to the FER2013 mini-Xception for one of seven emotions. Per picture it reports
  * {@code face} once per face (so the tag's count is the face count), a people-count bucket
  * ({@code 1 person}, {@code 2 people}, {@code group}) that rules can rename or drop, and the emotion of
@@ -103,7 +105,11 @@ public final class FaceAnalyzer implements Analyzer, AutoCloseable {
     List<Detection> out = new ArrayList<>();
     double scoreSum = 0;
     for (BoxNms.Candidate f : faces) {
-      out.add(new Detection("face", f.score(), Category.FACE, new Evidence(span, f.box(), null)));
+      List<Point> landmarks = new ArrayList<>();
+      for (int j = 0; j + 1 < f.extra().length; j += 2) {
+        landmarks.add(new Point(f.extra()[j], f.extra()[j + 1]));
+      }
+      out.add(new Detection("face", f.score(), Category.FACE, new Evidence(span, f.box(), null, landmarks)));
       scoreSum += f.score();
     }
     if (!faces.isEmpty()) {

@@ -116,6 +116,14 @@ class VisionAnalyzersTest {
     var box = face.evidence().get(0).box();
     assertThat(box.x() + box.width() / 2).isBetween(180.0, 280.0);
     assertThat(box.y() + box.height() / 2).isBetween(60.0, 180.0);
+    // five landmarks inside the face box: eyes above the nose, nose above the mouth corners
+    var points = face.evidence().get(0).points();
+    assertThat(points).hasSize(5).allSatisfy(p -> {
+      assertThat(p.x()).isBetween(box.x(), box.x() + box.width());
+      assertThat(p.y()).isBetween(box.y(), box.y() + box.height());
+    });
+    assertThat(Math.max(points.get(0).y(), points.get(1).y())).isLessThan(points.get(2).y());
+    assertThat(points.get(2).y()).isLessThan(Math.min(points.get(3).y(), points.get(4).y()));
 
     // Eight people on a jetty, seven facing the camera more or less; tolerance: 6 to 8 faces.
     TagResult group = tagger.tag(Media.of(sample("group-outdoors.jpg")));
