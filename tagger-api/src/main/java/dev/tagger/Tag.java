@@ -81,12 +81,4 @@ public record Tag(
   public Tag withOrigins(Set<String> names) {
     return new Tag(name, confidence, category, source, share, count, segments, evidence, names, review);
   }
-
-  public Tag withShareCountSegments(double newShare, int newCount, List<Segment> newSegments) {
-    return new Tag(name, confidence, category, source, newShare, newCount, newSegments, evidence, origins, review);
-  }
-
-  public Tag withEvidence(List<Evidence> newEvidence) {
-    return new Tag(name, confidence, category, source, share, count, segments, newEvidence, origins, review);
-  }
 }

@@ -40,10 +40,6 @@ public record TagResult(
     return error == null;
   }
 
-  public Optional<ItemError> failure() {
-    return Optional.ofNullable(error);
-  }
-
   /** The applied tag with this name (case-insensitive), if any. */
   public Optional<Tag> tag(String name) {
     String key = Tag.key(name);

@@ -61,14 +61,6 @@ public final class ImageClassifier implements Analyzer, AutoCloseable {
     return new ImageClassifier(model, labels, entry.inputSize() > 0 ? options.withInputSize(entry.inputSize()) : options);
   }
 
-  /**
-   * A classifier of the same family on a user's model (e.g. a larger ImageNet network): its catalog
-   * entry resolved from the store and its labels in output order.
-   */
-  public static ImageClassifier of(ResolvedModel model, List<String> labels, ClassifierOptions options) {
-    return new ImageClassifier(model, labels, options);
-  }
-
   /** The 1,000 ImageNet class names in index order. */
   public static List<String> imageNetLabels() {
     return Labels.resource("imagenet_classes.txt");

@@ -61,11 +61,6 @@ public final class ObjectDetector implements Analyzer, AutoCloseable {
     return new ObjectDetector(model, labels, entry.inputSize() > 0 ? options.withInputSize(entry.inputSize()) : options);
   }
 
-  /** A detector of the same family on a user's model: same input layout and output rows (4 + 1 + classes). */
-  public static ObjectDetector of(ResolvedModel model, List<String> labels, DetectorOptions options) {
-    return new ObjectDetector(model, labels, options);
-  }
-
   @Override
   public AnalyzerInfo info() {
     return info;
