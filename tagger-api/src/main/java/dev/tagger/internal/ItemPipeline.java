@@ -109,7 +109,7 @@ public final class ItemPipeline {
   private StoredAnalysis analyze(DecodedItem item) {
     List<Tag> tags = new ArrayList<>();
     List<TextItem> found = new ArrayList<>();
-    item.addTexts(ownTexts(item.media()));
+    item.addTexts(ownTexts(item.media(), item.kind()));
     for (Analyzer a : mediaAnalyzers) {
       if (a.kinds().contains(item.kind())) {
         AnalyzerOutput out = runAnalyzer(a, item);
@@ -151,9 +151,15 @@ public final class ItemPipeline {
     return out;
   }
 
-  /** What the item says about itself: its file name, title and description. */
-  private static List<TextItem> ownTexts(Media media) {
+  /** Text files are read up to this many bytes; the rest is not analyzed. */
+  static final int MAX_TEXT_BYTES = 1 << 20;
+
+  /** What the item says about itself: its file name, title, description, and a text file's content. */
+  private static List<TextItem> ownTexts(Media media, MediaKind kind) {
     List<TextItem> own = new ArrayList<>();
+    if (kind == MediaKind.TEXT) {
+      own.add(new TextItem("content", readText(media), null, null));
+    }
     if (media.path().getFileName() != null) {
       own.add(new TextItem("filename", media.path().getFileName().toString(), null, null));
     }
@@ -168,6 +174,18 @@ public final class ItemPipeline {
       case AUDIO -> "an audio";
       default -> "a " + kind.name().toLowerCase(java.util.Locale.ROOT);
     };
+  }
+
+  private static String readText(Media media) {
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(media.path())) {
+      byte[] bytes = in.readNBytes(MAX_TEXT_BYTES);
+      return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)
+          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    } catch (java.io.IOException e) {
+      throw new StageException("read", media.id() + ": cannot read: " + e.getMessage(), e);
+    }
   }
 
   static TagResult failed(Media media, MediaKind kind, @Nullable String sha, String stage, String message, long start) {

@@ -1,0 +1,126 @@
+package dev.tagger.nlp;
+
+import dev.tagger.Category;
+import dev.tagger.Detection;
+import dev.tagger.Evidence;
+import dev.tagger.MediaKind;
+import dev.tagger.TextItem;
+import dev.tagger.spi.AnalysisInput;
+import dev.tagger.spi.Analyzer;
+import dev.tagger.spi.AnalyzerInfo;
+import dev.tagger.spi.AnalyzerOutput;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import opennlp.tools.langdetect.LanguageDetectorModel;
+
+/**
+ * Keywords from an item's texts as {@link Category#KEYWORD} tags: noun phrases of English text
+ * (adjectives and nouns ending in a noun, nouns lemmatised, stop words out), scored by how often they
+ * occur ({@code n / (n + 1)}: once 0.5, twice 0.67, …), and the phrases of the file name (see
+ * {@link FileNames}) at 0.6. Running text that is not English is left alone (the models are English).
+ * Thread-safe.
+ */
+public final class KeywordAnalyzer implements Analyzer {
+  static final double FILE_NAME_CONFIDENCE = 0.6;
+  static final Set<String> STOP = Set.of("thing", "things", "lot", "lots", "way", "ways", "kind", "sort", "bit", "part",
+      "time", "times", "day", "days", "year", "years", "one", "ones", "something", "anything", "everything", "nothing",
+      "someone", "anyone", "everyone", "people", "person", "etc", "example", "number", "other", "others", "lack", "use",
+      "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+      "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
+  private final int maxKeywords;
+  private final LanguageDetectorModel languages;
+
+  public KeywordAnalyzer(int maxKeywords) {
+    if (maxKeywords < 1) {
+      throw new IllegalArgumentException("maxKeywords must be >= 1, got " + maxKeywords);
+    }
+    this.maxKeywords = maxKeywords;
+    this.languages = EnglishNlp.load("/langdetect-183.bin", LanguageDetectorModel::new);
+  }
+
+  public KeywordAnalyzer() {
+    this(15);
+  }
+
+  @Override
+  public AnalyzerInfo info() {
+    return new AnalyzerInfo("keywords", "opennlp-en-ud-ewt", "1.3-2.5.4", "max" + maxKeywords);
+  }
+
+  @Override
+  public Set<MediaKind> kinds() {
+    return TextAnalyzerSupport.ALL_KINDS;
+  }
+
+  @Override
+  public boolean readsText() {
+    return true;
+  }
+
+  @Override
+  public AnalyzerOutput analyze(AnalysisInput input) {
+    Map<String, List<Evidence>> seen = new LinkedHashMap<>();
+    List<Detection> out = new ArrayList<>();
+    for (TextItem t : input.texts()) {
+      input.checkCancelled();
+      if (TextAnalyzerSupport.isFileName(t)) {
+        for (String phrase : FileNames.parse(t.text()).phrases()) {
+          out.add(new Detection(phrase, FILE_NAME_CONFIDENCE, Category.KEYWORD, new Evidence(null, null, t.text())));
+        }
+      } else if (isEnglish(t.text())) {
+        collect(t, seen);
+      }
+    }
+    seen.entrySet().stream()
+        .sorted((a, b) -> Integer.compare(b.getValue().size(), a.getValue().size()))
+        .limit(maxKeywords)
+        .forEach(e -> {
+          int n = e.getValue().size();
+          for (Evidence ev : e.getValue().subList(0, Math.min(n, 3))) {
+            out.add(new Detection(e.getKey(), Math.min(0.95, n / (n + 1.0)), Category.KEYWORD, ev));
+          }
+        });
+    return AnalyzerOutput.of(out);
+  }
+
+  /** Short texts (titles) are taken as English; longer ones must be detected as English. */
+  private boolean isEnglish(String text) {
+    if (text.chars().filter(Character::isLetter).count() < 40) {
+      return true;
+    }
+    return "eng".equals(LanguageAnalyzer.detect(languages, text, 0.5));
+  }
+
+  private static void collect(TextItem item, Map<String, List<Evidence>> seen) {
+    for (EnglishNlp.Sentence s : EnglishNlp.get().annotate(item.text())) {
+      List<String> words = new ArrayList<>();
+      boolean hasNoun = false;
+      for (int i = 0; i <= s.tokens().length; i++) {
+        String tag = i < s.tokens().length ? s.tags()[i] : "END";
+        boolean noun = tag.equals("NOUN") || tag.equals("PROPN");
+        if ((noun || tag.equals("ADJ")) && isWord(s.tokens()[i]) && words.size() < 4) {
+          String w = noun && tag.equals("NOUN") ? s.lemmas()[i] : s.tokens()[i];
+          words.add(w.toLowerCase(Locale.ROOT));
+          hasNoun = noun;
+          continue;
+        }
+        if (hasNoun && !words.isEmpty()) {
+          String phrase = String.join(" ", words);
+          if (!STOP.contains(phrase) && phrase.length() > 2) {
+            seen.computeIfAbsent(phrase, k -> new ArrayList<>()).add(new Evidence(item.span(), null, s.text().strip()));
+          }
+        }
+        words.clear();
+        hasNoun = false;
+      }
+    }
+  }
+
+  private static boolean isWord(String token) {
+    return token.length() > 1 && token.chars().allMatch(c -> Character.isLetter(c) || c == '-' || c == '\'');
+  }
+}
