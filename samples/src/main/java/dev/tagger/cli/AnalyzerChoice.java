@@ -2,6 +2,11 @@ package dev.tagger.cli;
 
 import dev.tagger.model.ModelCatalog;
 import dev.tagger.model.ModelStore;
+import dev.tagger.nlp.DateAnalyzer;
+import dev.tagger.nlp.DictionaryEntityAnalyzer;
+import dev.tagger.nlp.EntityDictionary;
+import dev.tagger.nlp.KeywordAnalyzer;
+import dev.tagger.nlp.LanguageAnalyzer;
 import dev.tagger.onnx.ClassifierOptions;
 import dev.tagger.onnx.DetectorOptions;
 import dev.tagger.onnx.FaceAnalyzer;
@@ -17,10 +22,11 @@ import java.util.Set;
 
 /**
  * The analyzers a run uses, opened from the model store and closed together. Names: {@code classifier}
- * (ImageNet), {@code objects} (COCO detector), {@code faces} (faces and emotions).
+ * (ImageNet), {@code objects} (COCO detector), {@code faces} (faces and emotions), {@code keywords},
+ * {@code language}, {@code dates}, {@code countries} (text analyzers on file names, titles and text).
  */
 final class AnalyzerChoice implements AutoCloseable {
-  static final Set<String> NAMES = Set.of("classifier", "objects", "faces");
+  static final Set<String> NAMES = Set.of("classifier", "objects", "faces", "keywords", "language", "dates", "countries");
   private final List<AutoCloseable> owned = new ArrayList<>();
   private final List<Analyzer> analyzers = new ArrayList<>();
 
@@ -38,6 +44,10 @@ final class AnalyzerChoice implements AutoCloseable {
               ClassifierOptions.IMAGENET.withTopK(topK).withOnnx(onnx)));
           case "objects" -> add(ObjectDetector.fromCatalog(store, catalog.get(detectorModel), DetectorOptions.YOLOX_NANO.withOnnx(onnx)));
           case "faces" -> add(FaceAnalyzer.open(store, FaceOptions.DEFAULT.withOnnx(onnx)));
+          case "keywords" -> analyzers.add(new KeywordAnalyzer());
+          case "language" -> analyzers.add(new LanguageAnalyzer());
+          case "dates" -> analyzers.add(new DateAnalyzer());
+          case "countries" -> analyzers.add(new DictionaryEntityAnalyzer(EntityDictionary.countries()));
           default -> throw new IllegalArgumentException("unknown analyzer '" + raw + "'; known: " + NAMES.stream().sorted().toList());
         }
       }
@@ -45,6 +55,11 @@ final class AnalyzerChoice implements AutoCloseable {
       close();
       throw e;
     }
+  }
+
+  /** Adds an analyzer the caller built (entity lists, a name-finder model). */
+  void addText(Analyzer analyzer) {
+    analyzers.add(analyzer);
   }
 
   private <T extends Analyzer & AutoCloseable> void add(T analyzer) {

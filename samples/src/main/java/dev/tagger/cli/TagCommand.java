@@ -7,6 +7,9 @@ import dev.tagger.Tagger;
 import dev.tagger.TaggerException;
 import dev.tagger.media.FfmpegMediaDecoder;
 import dev.tagger.model.ModelCatalog;
+import dev.tagger.nlp.DictionaryEntityAnalyzer;
+import dev.tagger.nlp.EntityDictionary;
+import dev.tagger.nlp.NameFinderAnalyzer;
 import dev.tagger.model.ModelStore;
 import dev.tagger.onnx.ObjectDetector;
 import dev.tagger.onnx.VisionVocabulary;
@@ -65,8 +68,15 @@ final class TagCommand implements Callable<Integer> {
   @Option(names = "--top", paramLabel = "K", description = "Classes reported per image or frame (default: ${DEFAULT-VALUE}).")
   int top = 5;
 
-  @Option(names = "--analyzers", split = ",", paramLabel = "NAME", description = "Analyzers to run: classifier, objects, faces (default: all).")
-  List<String> analyzers = List.of("classifier", "objects", "faces");
+  @Option(names = "--analyzers", split = ",", paramLabel = "NAME",
+      description = "Analyzers to run: classifier, objects, faces, keywords, language, dates, countries (default: all).")
+  List<String> analyzers = List.of("classifier", "objects", "faces", "keywords", "language", "dates", "countries");
+
+  @Option(names = "--entities", paramLabel = "TYPE=FILE", description = "A list of names of one type to tag in texts, e.g. person=family.txt (one name a line, other names after |). Repeatable.")
+  java.util.Map<String, Path> entityLists = new java.util.LinkedHashMap<>();
+
+  @Option(names = "--name-finder", paramLabel = "FILE.bin", description = "An OpenNLP name-finder model of your own for entities in texts.")
+  Path nameFinder;
 
   @Option(names = "--vocabulary", paramLabel = "FILE", description = "Rules applied before --rules instead of the bundled vision vocabulary.")
   Path vocabulary;
@@ -126,6 +136,10 @@ final class TagCommand implements Callable<Integer> {
           .itemTimeout(Duration.ofSeconds(timeoutSeconds))
           .sampling(new SamplingPolicy(sampling, interval, maxFrames, sceneThreshold))
           .progressListener(showProgress() ? new ProgressBar(err) : ProgressListener.NONE);
+      entityLists.forEach((type, list) -> chosen.addText(new DictionaryEntityAnalyzer(EntityDictionary.load(list, type))));
+      if (nameFinder != null) {
+        chosen.addText(new NameFinderAnalyzer(nameFinder, 0.5));
+      }
       chosen.analyzers().forEach(builder::analyzer);
       if (!noVocabulary) {
         builder.rules(vocabulary == null ? VisionVocabulary.defaults() : RuleFile.load(vocabulary));

@@ -141,6 +141,24 @@ class TagCommandTest {
   }
 
   @Test
+  void fileNamesAndTextFilesGiveKeywordsEntitiesDatesAndLanguage() throws Exception {
+    Path media = Files.createDirectories(dir.resolve("trip"));
+    Files.copy(TestModels.sampleMedia().resolve("eagle.jpg"), media.resolve("2019-07-04_grand-canyon_hike_IMG_0042.jpg"));
+    Files.writeString(media.resolve("journal.txt"), "On 5 July 2019 Ada Lovelace hiked down into the canyon with two friends "
+        + "from Canada. The trail was steep and the canyon walls glowed red at sunset.");
+    Path people = Files.writeString(dir.resolve("people.txt"), "Ada Lovelace|Ada\n");
+
+    CliRun run = CliRun.of("tag", "--no-cache", "--models", models(), "--entities", "person=" + people, media.toString());
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(CliRun.tagNames(run.item("2019-07-04_grand-canyon_hike_IMG_0042.jpg"))).contains("grand canyon", "hike", "2019-07-04", "bird");
+    JsonNode journal = run.item("journal.txt");
+    assertThat(journal.get("kind").asText()).isEqualTo("text");
+    assertThat(CliRun.tagNames(journal)).contains("Ada Lovelace", "Canada", "2019-07-05", "english", "canyon", "journal");
+    assertThat(journal.toString()).contains("\"analyzer\":\"entities:people\"").contains("\"analyzer\":\"entities:iso-3166-1\"");
+  }
+
+  @Test
   void usageErrorsExitWithTwo() throws Exception {
     assertThat(CliRun.of("tag").exitCode()).isEqualTo(2);
     assertThat(CliRun.of("tag", "--bogus", "x").exitCode()).isEqualTo(2);
