@@ -159,6 +159,17 @@ class TagCommandTest {
   }
 
   @Test
+  void ocrTextFeedsTheKeywords() throws Exception {
+    Path media = Files.createDirectories(dir.resolve("scans"));
+    Files.copy(TestModels.sampleMedia().resolve("printed-page.png"), media.resolve("IMG_0007.png"));
+    CliRun run = CliRun.of("tag", "--no-cache", "--models", models(), "--analyzers", "ocr,keywords,language", media.toString());
+    JsonNode page = run.item("IMG_0007.png");
+    assertThat(page.at("/texts/0/kind").asText()).isEqualTo("ocr");
+    assertThat(page.at("/texts/0/text").asText()).contains("Region-based segmentation");
+    assertThat(CliRun.tagNames(page)).contains("text", "marker", "english");
+  }
+
+  @Test
   void usageErrorsExitWithTwo() throws Exception {
     assertThat(CliRun.of("tag").exitCode()).isEqualTo(2);
     assertThat(CliRun.of("tag", "--bogus", "x").exitCode()).isEqualTo(2);

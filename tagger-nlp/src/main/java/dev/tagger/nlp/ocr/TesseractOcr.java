@@ -1,0 +1,213 @@
+package dev.tagger.nlp.ocr;
+
+import dev.tagger.Box;
+import dev.tagger.Category;
+import dev.tagger.Detection;
+import dev.tagger.Evidence;
+import dev.tagger.MediaKind;
+import dev.tagger.TextItem;
+import dev.tagger.TimeSpan;
+import dev.tagger.spi.AnalysisInput;
+import dev.tagger.spi.Analyzer;
+import dev.tagger.spi.AnalyzerInfo;
+import dev.tagger.spi.AnalyzerOutput;
+import dev.tagger.spi.Picture;
+import dev.tagger.spi.RgbImage;
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import net.sourceforge.tess4j.ITessAPI;
+import net.sourceforge.tess4j.Tesseract;
+import net.sourceforge.tess4j.Word;
+import net.sourceforge.tess4j.util.LoadLibs;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * OCR with Tesseract (Tess4J and the system's libtesseract; English data from the Tess4J jar, other
+ * languages from a tessdata folder the user names). For each picture it reads words, drops those under a
+ * confidence floor, joins the rest into lines, and returns the text as an {@code ocr} text item (with the
+ * frame's time, identical text in consecutive frames merged into one span) for the text analyzers, plus a
+ * {@link Category#TEXT} detection per line with its box and words as evidence. Big pictures are scaled to
+ * at most {@code maxSide} first. When the native library is missing, {@link #unavailable()} says so
+ * and the analyzer returns nothing, so every other analyzer still works. Thread-safe: each call makes
+ * its own Tesseract handle.
+ */
+public final class TesseractOcr implements Analyzer {
+  private static final Logger LOG = LoggerFactory.getLogger(TesseractOcr.class);
+
+  /** Pictures whose longer side is under this are enlarged before reading. */
+  static final int MIN_SIDE = 1200;
+
+  private final File tessdata;
+  private final String language;
+  private final double minWordConfidence;
+  private final int maxSide;
+  private final @Nullable String unavailable;
+
+  /**
+   * @param tessdata folder with {@code LANG.traineddata}, or null for the English data in the Tess4J jar
+   * @param language Tesseract language code(s), e.g. {@code eng} or {@code eng+deu}
+   * @param minWordConfidence words Tesseract is less sure of (0..1) are dropped
+   */
+  public TesseractOcr(@Nullable File tessdata, String language, double minWordConfidence, int maxSide) {
+    this.tessdata = tessdata != null ? tessdata : LoadLibs.extractTessResources("tessdata");
+    this.language = language;
+    this.minWordConfidence = minWordConfidence;
+    this.maxSide = maxSide;
+    this.unavailable = probe();
+    if (unavailable != null) {
+      LOG.warn("{}", unavailable);
+    }
+  }
+
+  public TesseractOcr() {
+    this(null, "eng", 0.6, 2400);
+  }
+
+  /** Why OCR cannot run here (the native library is missing), or empty when it can. */
+  public Optional<String> unavailable() {
+    return Optional.ofNullable(unavailable);
+  }
+
+  private static @Nullable String probe() {
+    try {
+      ITessAPI.TessBaseAPI handle = net.sourceforge.tess4j.TessAPI.INSTANCE.TessBaseAPICreate();
+      net.sourceforge.tess4j.TessAPI.INSTANCE.TessBaseAPIDelete(handle);
+      return null;
+    } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+      return "OCR unavailable: the Tesseract library (libtesseract5) cannot be loaded: " + e.getMessage()
+          + "; install it (apt-get install libtesseract5) to read text in pictures";
+    }
+  }
+
+  @Override
+  public AnalyzerInfo info() {
+    return new AnalyzerInfo("ocr", "tesseract-" + language, "5", String.format(Locale.ROOT, "min%.2f,side%d", minWordConfidence, maxSide));
+  }
+
+  @Override
+  public Set<MediaKind> kinds() {
+    return Set.of(MediaKind.IMAGE, MediaKind.VIDEO);
+  }
+
+  @Override
+  public AnalyzerOutput analyze(AnalysisInput input) {
+    if (unavailable != null) {
+      return AnalyzerOutput.EMPTY;
+    }
+    List<Detection> detections = new ArrayList<>();
+    List<TextItem> texts = new ArrayList<>();
+    TextItem open = null;
+    for (Picture p : input.pictures()) {
+      input.checkCancelled();
+      List<Line> lines = read(p.image());
+      for (Line l : lines) {
+        detections.add(new Detection("text", l.confidence(), Category.TEXT, new Evidence(p.span(), l.box(), l.text())));
+      }
+      String text = String.join("\n", lines.stream().map(Line::text).toList());
+      if (open != null && (text.isEmpty() || !open.text().equals(text))) {
+        texts.add(open);
+        open = null;
+      }
+      if (!text.isEmpty()) {
+        open = open == null ? new TextItem("ocr", text, p.span(), info().source()) : extend(open, p.span());
+      }
+    }
+    if (open != null) {
+      texts.add(open);
+    }
+    return new AnalyzerOutput(detections, texts);
+  }
+
+  private static TextItem extend(TextItem item, @Nullable TimeSpan until) {
+    if (item.span() == null || until == null) {
+      return item;
+    }
+    return new TextItem(item.kind(), item.text(), new TimeSpan(item.span().startSeconds(), until.endSeconds()), item.source());
+  }
+
+  /** A line of kept words, its box in the picture's pixels, and the mean confidence of its words. */
+  record Line(String text, Box box, double confidence) {}
+
+  List<Line> read(RgbImage img) {
+    // Tesseract reads best with letters 20-40 px high: small pictures are enlarged (up to 3x), big ones shrunk.
+    int longest = Math.max(img.width(), img.height());
+    double scale = Math.min(maxSide / (double) longest, Math.max(1.0, Math.min(3.0, MIN_SIDE / (double) longest)));
+    BufferedImage bi = Illumination.flatten(toBufferedImage(img, scale));
+    Tesseract t = new Tesseract();
+    t.setDatapath(tessdata.getAbsolutePath());
+    t.setLanguage(language);
+    List<Word> words = t.getWords(bi, ITessAPI.TessPageIteratorLevel.RIL_WORD);
+    List<Line> lines = new ArrayList<>();
+    List<Word> current = new ArrayList<>();
+    for (Word w : words) {
+      if (!current.isEmpty() && !sameLine(current.get(current.size() - 1).getBoundingBox(), w.getBoundingBox())) {
+        addLine(lines, current, scale);
+        current.clear();
+      }
+      if (w.getConfidence() / 100.0 >= minWordConfidence && w.getText().strip().codePoints().anyMatch(Character::isLetterOrDigit)) {
+        current.add(w);
+      }
+    }
+    addLine(lines, current, scale);
+    return lines;
+  }
+
+  private static boolean sameLine(Rectangle a, Rectangle b) {
+    double overlap = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+    return overlap > 0.5 * Math.min(a.height, b.height) && b.x >= a.x;
+  }
+
+  /**
+   * Lines whose words Tesseract is on average less sure of than this, or without a word of three letters,
+   * are texture read as letters (fur, foliage), not text.
+   */
+  static final double MIN_LINE_CONFIDENCE = 0.7;
+
+  private static void addLine(List<Line> lines, List<Word> words, double scale) {
+    if (words.isEmpty() || words.stream().noneMatch(w -> w.getText().codePoints().filter(Character::isLetter).count() >= 3)) {
+      return;
+    }
+    Rectangle box = new Rectangle(words.get(0).getBoundingBox());
+    double confidence = 0;
+    StringBuilder text = new StringBuilder();
+    for (Word w : words) {
+      box.add(w.getBoundingBox());
+      confidence += w.getConfidence() / 100.0;
+      text.append(text.length() == 0 ? "" : " ").append(w.getText().strip());
+    }
+    double mean = Math.min(1, confidence / words.size());
+    if (mean >= MIN_LINE_CONFIDENCE) {
+      lines.add(new Line(text.toString(), new Box(box.x / scale, box.y / scale, box.width / scale, box.height / scale), mean));
+    }
+  }
+
+  private static BufferedImage toBufferedImage(RgbImage img, double scale) {
+    BufferedImage full = new BufferedImage(img.width(), img.height(), BufferedImage.TYPE_3BYTE_BGR);
+    byte[] dst = ((java.awt.image.DataBufferByte) full.getRaster().getDataBuffer()).getData();
+    byte[] src = img.pixels();
+    for (int i = 0; i < src.length; i += 3) {
+      dst[i] = src[i + 2];
+      dst[i + 1] = src[i + 1];
+      dst[i + 2] = src[i];
+    }
+    if (scale == 1.0) {
+      return full;
+    }
+    int w = Math.max(1, (int) Math.round(img.width() * scale));
+    int h = Math.max(1, (int) Math.round(img.height() * scale));
+    BufferedImage scaled = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
+    java.awt.Graphics2D g = scaled.createGraphics();
+    g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+    g.drawImage(full, 0, 0, w, h, null);
+    g.dispose();
+    return scaled;
+  }
+}
