@@ -53,6 +53,22 @@ class TesseractOcrTest {
   }
 
   @Test
+  void aPageShownForAFewSecondsOfVideoIsOneTextSegment(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    var decoder = new dev.tagger.media.FfmpegMediaDecoder();
+    var cat = decoder.decodeImage(Media.of(TestModels.sampleMedia().resolve("cat-chelsea.png")));
+    var page = decoder.decodeImage(Media.of(TestModels.sampleMedia().resolve("printed-page.png")));
+    var video = dev.tagger.media.TestMedia.video(dir.resolve("page.mkv"), 768, 382, 10, java.util.List.of(
+        new dev.tagger.media.TestMedia.Shot(cat, 3), new dev.tagger.media.TestMedia.Shot(page, 4), new dev.tagger.media.TestMedia.Shot(cat, 3)));
+
+    TagResult r = Tagger.builder().decoder(decoder).analyzer(ocr).sampling(new dev.tagger.spi.SamplingPolicy(1, 100)).build().tag(Media.of(video));
+
+    var segments = r.texts().stream().filter(t -> t.text().contains("segmentation")).toList();
+    assertThat(segments).hasSize(1);
+    assertThat(segments.get(0).span().startSeconds()).isCloseTo(3, org.assertj.core.api.Assertions.within(1.0));
+    assertThat(segments.get(0).span().endSeconds()).isCloseTo(7, org.assertj.core.api.Assertions.within(1.0));
+  }
+
+  @Test
   void aPhotoWithoutTextGivesLittleOrNothing() {
     TagResult r = Tagger.builder().decoder(new ImageIoDecoder()).analyzer(ocr).build()
         .tag(Media.of(TestModels.sampleMedia().resolve("cat-chelsea.png")));
