@@ -7,6 +7,7 @@ import dev.tagger.nlp.DictionaryEntityAnalyzer;
 import dev.tagger.nlp.EntityDictionary;
 import dev.tagger.nlp.KeywordAnalyzer;
 import dev.tagger.nlp.LanguageAnalyzer;
+import dev.tagger.nlp.ocr.PaddleOcr;
 import dev.tagger.nlp.ocr.TesseractOcr;
 import dev.tagger.onnx.ClassifierOptions;
 import dev.tagger.onnx.DetectorOptions;
@@ -25,10 +26,11 @@ import java.util.Set;
  * The analyzers a run uses, opened from the model store and closed together. Names: {@code classifier}
  * (ImageNet), {@code objects} (COCO detector), {@code faces} (faces and emotions), {@code keywords},
  * {@code language}, {@code dates}, {@code countries} (text analyzers on file names, titles and text),
- * {@code ocr} (Tesseract; not in the default set, as it costs about a second a photo).
+ * {@code ocr} (Tesseract) and {@code ppocr} (PP-OCRv4 on ONNX Runtime), not in the default set as they
+ * cost up to a second a photo.
  */
 final class AnalyzerChoice implements AutoCloseable {
-  static final Set<String> NAMES = Set.of("classifier", "objects", "faces", "keywords", "language", "dates", "countries", "ocr");
+  static final Set<String> NAMES = Set.of("classifier", "objects", "faces", "keywords", "language", "dates", "countries", "ocr", "ppocr");
   private final List<AutoCloseable> owned = new ArrayList<>();
   private final List<Analyzer> analyzers = new ArrayList<>();
 
@@ -50,6 +52,7 @@ final class AnalyzerChoice implements AutoCloseable {
           case "language" -> analyzers.add(new LanguageAnalyzer());
           case "dates" -> analyzers.add(new DateAnalyzer());
           case "countries" -> analyzers.add(new DictionaryEntityAnalyzer(EntityDictionary.countries()));
+          case "ppocr" -> add(new PaddleOcr(2048, 0.7, onnx.intraOpThreads()));
           case "ocr" -> {
             TesseractOcr ocr = new TesseractOcr();
             ocr.unavailable().ifPresent(why -> System.err.println("tagger: " + why));

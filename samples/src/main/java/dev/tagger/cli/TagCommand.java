@@ -69,7 +69,7 @@ final class TagCommand implements Callable<Integer> {
   int top = 5;
 
   @Option(names = "--analyzers", split = ",", paramLabel = "NAME",
-      description = "Analyzers to run: classifier, objects, faces, keywords, language, dates, countries, ocr (default: all but ocr).")
+      description = "Analyzers to run: classifier, objects, faces, keywords, language, dates, countries, ocr, ppocr (default: all but the OCR engines).")
   List<String> analyzers = List.of("classifier", "objects", "faces", "keywords", "language", "dates", "countries");
 
   @Option(names = "--entities", paramLabel = "TYPE=FILE", description = "A list of names of one type to tag in texts, e.g. person=family.txt (one name a line, other names after |). Repeatable.")

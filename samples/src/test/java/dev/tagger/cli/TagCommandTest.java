@@ -167,6 +167,11 @@ class TagCommandTest {
     assertThat(page.at("/texts/0/kind").asText()).isEqualTo("ocr");
     assertThat(page.at("/texts/0/text").asText()).contains("Region-based segmentation");
     assertThat(CliRun.tagNames(page)).contains("text", "marker", "english");
+
+    CliRun both = CliRun.of("tag", "--no-cache", "--models", models(), "--analyzers", "ocr,ppocr", media.toString());
+    JsonNode twice = both.item("IMG_0007.png");
+    assertThat(twice.get("texts")).hasSize(2);
+    assertThat(twice.toString()).contains("\"analyzer\":\"ocr\"").contains("\"analyzer\":\"ocr-ppocr\"");
   }
 
   @Test

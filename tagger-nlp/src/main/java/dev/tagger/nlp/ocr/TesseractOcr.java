@@ -1,12 +1,7 @@
 package dev.tagger.nlp.ocr;
 
 import dev.tagger.Box;
-import dev.tagger.Category;
-import dev.tagger.Detection;
-import dev.tagger.Evidence;
 import dev.tagger.MediaKind;
-import dev.tagger.TextItem;
-import dev.tagger.TimeSpan;
 import dev.tagger.spi.AnalysisInput;
 import dev.tagger.spi.Analyzer;
 import dev.tagger.spi.AnalyzerInfo;
@@ -102,41 +97,15 @@ public final class TesseractOcr implements Analyzer {
     if (unavailable != null) {
       return AnalyzerOutput.EMPTY;
     }
-    List<Detection> detections = new ArrayList<>();
-    List<TextItem> texts = new ArrayList<>();
-    TextItem open = null;
+    List<OcrLine.Read> reads = new ArrayList<>();
     for (Picture p : input.pictures()) {
       input.checkCancelled();
-      List<Line> lines = read(p.image());
-      for (Line l : lines) {
-        detections.add(new Detection("text", l.confidence(), Category.TEXT, new Evidence(p.span(), l.box(), l.text())));
-      }
-      String text = String.join("\n", lines.stream().map(Line::text).toList());
-      if (open != null && (text.isEmpty() || !open.text().equals(text))) {
-        texts.add(open);
-        open = null;
-      }
-      if (!text.isEmpty()) {
-        open = open == null ? new TextItem("ocr", text, p.span(), info().source()) : extend(open, p.span());
-      }
+      reads.add(new OcrLine.Read(p, read(p.image())));
     }
-    if (open != null) {
-      texts.add(open);
-    }
-    return new AnalyzerOutput(detections, texts);
+    return OcrLine.output(reads, info().source());
   }
 
-  private static TextItem extend(TextItem item, @Nullable TimeSpan until) {
-    if (item.span() == null || until == null) {
-      return item;
-    }
-    return new TextItem(item.kind(), item.text(), new TimeSpan(item.span().startSeconds(), until.endSeconds()), item.source());
-  }
-
-  /** A line of kept words, its box in the picture's pixels, and the mean confidence of its words. */
-  record Line(String text, Box box, double confidence) {}
-
-  List<Line> read(RgbImage img) {
+  List<OcrLine> read(RgbImage img) {
     // Tesseract reads best with letters 20-40 px high: small pictures are enlarged (up to 3x), big ones shrunk.
     int longest = Math.max(img.width(), img.height());
     double scale = Math.min(maxSide / (double) longest, Math.max(1.0, Math.min(3.0, MIN_SIDE / (double) longest)));
@@ -145,7 +114,7 @@ public final class TesseractOcr implements Analyzer {
     t.setDatapath(tessdata.getAbsolutePath());
     t.setLanguage(language);
     List<Word> words = t.getWords(bi, ITessAPI.TessPageIteratorLevel.RIL_WORD);
-    List<Line> lines = new ArrayList<>();
+    List<OcrLine> lines = new ArrayList<>();
     List<Word> current = new ArrayList<>();
     for (Word w : words) {
       if (!current.isEmpty() && !sameLine(current.get(current.size() - 1).getBoundingBox(), w.getBoundingBox())) {
@@ -171,7 +140,7 @@ public final class TesseractOcr implements Analyzer {
    */
   static final double MIN_LINE_CONFIDENCE = 0.7;
 
-  private static void addLine(List<Line> lines, List<Word> words, double scale) {
+  private static void addLine(List<OcrLine> lines, List<Word> words, double scale) {
     if (words.isEmpty() || words.stream().noneMatch(w -> w.getText().codePoints().filter(Character::isLetter).count() >= 3)) {
       return;
     }
@@ -185,7 +154,7 @@ public final class TesseractOcr implements Analyzer {
     }
     double mean = Math.min(1, confidence / words.size());
     if (mean >= MIN_LINE_CONFIDENCE) {
-      lines.add(new Line(text.toString(), new Box(box.x / scale, box.y / scale, box.width / scale, box.height / scale), mean));
+      lines.add(new OcrLine(text.toString(), new Box(box.x / scale, box.y / scale, box.width / scale, box.height / scale), mean));
     }
   }
 

