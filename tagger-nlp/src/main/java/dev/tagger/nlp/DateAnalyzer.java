@@ -3,37 +3,24 @@ package dev.tagger.nlp;
 import dev.tagger.Category;
 import dev.tagger.Detection;
 import dev.tagger.Evidence;
-import dev.tagger.MediaKind;
 import dev.tagger.TextItem;
 import dev.tagger.spi.AnalysisInput;
-import dev.tagger.spi.Analyzer;
 import dev.tagger.spi.AnalyzerInfo;
 import dev.tagger.spi.AnalyzerOutput;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Dates in an item's texts and file name, by pattern ({@link DatePatterns}, {@link FileNames}), as
  * {@link Category#ENTITY} tags named by the ISO date (2019-07-04), the words they came from as evidence.
  * Thread-safe.
  */
-public final class DateAnalyzer implements Analyzer {
+public final class DateAnalyzer implements TextAnalyzer {
   static final double CONFIDENCE = 0.9;
 
   @Override
   public AnalyzerInfo info() {
     return new AnalyzerInfo("dates", "date-patterns", "1", "");
-  }
-
-  @Override
-  public Set<MediaKind> kinds() {
-    return TextAnalyzerSupport.ALL_KINDS;
-  }
-
-  @Override
-  public boolean readsText() {
-    return true;
   }
 
   @Override

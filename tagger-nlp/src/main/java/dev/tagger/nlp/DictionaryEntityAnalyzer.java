@@ -3,17 +3,14 @@ package dev.tagger.nlp;
 import dev.tagger.Category;
 import dev.tagger.Detection;
 import dev.tagger.Evidence;
-import dev.tagger.MediaKind;
 import dev.tagger.TextItem;
 import dev.tagger.spi.AnalysisInput;
-import dev.tagger.spi.Analyzer;
 import dev.tagger.spi.AnalyzerInfo;
 import dev.tagger.spi.AnalyzerOutput;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Entities named in an item's texts, found by exact, case-sensitive match of whole tokens against a
@@ -22,7 +19,7 @@ import java.util.Set;
  * starts with the entity type ({@code place: …}).
  * Thread-safe.
  */
-public final class DictionaryEntityAnalyzer implements Analyzer {
+public final class DictionaryEntityAnalyzer implements TextAnalyzer {
   static final double CONFIDENCE = 0.9;
   private final EntityDictionary dictionary;
   private final Map<String, List<Name>> byFirstToken = new HashMap<>();
@@ -51,16 +48,6 @@ public final class DictionaryEntityAnalyzer implements Analyzer {
   public AnalyzerInfo info() {
     return new AnalyzerInfo("entities:" + dictionary.name(), "dictionary:" + dictionary.name(),
         Integer.toHexString(version), "");
-  }
-
-  @Override
-  public Set<MediaKind> kinds() {
-    return TextAnalyzerSupport.ALL_KINDS;
-  }
-
-  @Override
-  public boolean readsText() {
-    return true;
   }
 
   @Override

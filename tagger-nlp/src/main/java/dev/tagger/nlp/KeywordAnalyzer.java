@@ -3,10 +3,8 @@ package dev.tagger.nlp;
 import dev.tagger.Category;
 import dev.tagger.Detection;
 import dev.tagger.Evidence;
-import dev.tagger.MediaKind;
 import dev.tagger.TextItem;
 import dev.tagger.spi.AnalysisInput;
-import dev.tagger.spi.Analyzer;
 import dev.tagger.spi.AnalyzerInfo;
 import dev.tagger.spi.AnalyzerOutput;
 import java.util.ArrayList;
@@ -24,7 +22,7 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
  * {@link FileNames}) at 0.6. Running text that is not English is left alone (the models are English).
  * Thread-safe.
  */
-public final class KeywordAnalyzer implements Analyzer {
+public final class KeywordAnalyzer implements TextAnalyzer {
   static final double FILE_NAME_CONFIDENCE = 0.6;
   static final Set<String> STOP = Set.of("thing", "things", "lot", "lots", "way", "ways", "kind", "sort", "bit", "part",
       "time", "times", "day", "days", "year", "years", "one", "ones", "something", "anything", "everything", "nothing",
@@ -49,16 +47,6 @@ public final class KeywordAnalyzer implements Analyzer {
   @Override
   public AnalyzerInfo info() {
     return new AnalyzerInfo("keywords", "opennlp-en-ud-ewt", "1.3-2.5.4", "max" + maxKeywords);
-  }
-
-  @Override
-  public Set<MediaKind> kinds() {
-    return TextAnalyzerSupport.ALL_KINDS;
-  }
-
-  @Override
-  public boolean readsText() {
-    return true;
   }
 
   @Override

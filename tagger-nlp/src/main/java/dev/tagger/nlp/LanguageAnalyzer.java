@@ -3,17 +3,14 @@ package dev.tagger.nlp;
 import dev.tagger.Category;
 import dev.tagger.Detection;
 import dev.tagger.Evidence;
-import dev.tagger.MediaKind;
 import dev.tagger.TextItem;
 import dev.tagger.spi.AnalysisInput;
-import dev.tagger.spi.Analyzer;
 import dev.tagger.spi.AnalyzerInfo;
 import dev.tagger.spi.AnalyzerOutput;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
-import java.util.Set;
 import opennlp.tools.langdetect.Language;
 import opennlp.tools.langdetect.LanguageDetectorME;
 import opennlp.tools.langdetect.LanguageDetectorModel;
@@ -24,7 +21,7 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
  * is the best language's margin over the second ({@link #margin}). Texts shorter than {@code minLetters}
  * letters, or margins below {@code minConfidence}, give nothing. Thread-safe.
  */
-public final class LanguageAnalyzer implements Analyzer {
+public final class LanguageAnalyzer implements TextAnalyzer {
   private final LanguageDetectorModel model;
   private final int minLetters;
   private final double minConfidence;
@@ -42,16 +39,6 @@ public final class LanguageAnalyzer implements Analyzer {
   @Override
   public AnalyzerInfo info() {
     return new AnalyzerInfo("language", "opennlp-langdetect-183", "1.3.0", "min" + minLetters + "," + minConfidence);
-  }
-
-  @Override
-  public Set<MediaKind> kinds() {
-    return TextAnalyzerSupport.ALL_KINDS;
-  }
-
-  @Override
-  public boolean readsText() {
-    return true;
   }
 
   @Override

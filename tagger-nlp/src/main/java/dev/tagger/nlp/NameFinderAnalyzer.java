@@ -3,12 +3,10 @@ package dev.tagger.nlp;
 import dev.tagger.Category;
 import dev.tagger.Detection;
 import dev.tagger.Evidence;
-import dev.tagger.MediaKind;
 import dev.tagger.TaggerException;
 import dev.tagger.TextItem;
 import dev.tagger.internal.Hashing;
 import dev.tagger.spi.AnalysisInput;
-import dev.tagger.spi.Analyzer;
 import dev.tagger.spi.AnalyzerInfo;
 import dev.tagger.spi.AnalyzerOutput;
 import java.io.IOException;
@@ -17,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.Span;
@@ -28,7 +25,7 @@ import opennlp.tools.util.Span;
  * model's file name and sha256 prefix are its provenance, the entity type leads the evidence text.
  * Thread-safe: the model is shared, each call makes its own finder.
  */
-public final class NameFinderAnalyzer implements Analyzer {
+public final class NameFinderAnalyzer implements TextAnalyzer {
   private final TokenNameFinderModel model;
   private final String modelName;
   private final String version;
@@ -48,16 +45,6 @@ public final class NameFinderAnalyzer implements Analyzer {
   @Override
   public AnalyzerInfo info() {
     return new AnalyzerInfo("entities:name-finder", "opennlp-namefinder:" + modelName, version, "min" + minProbability);
-  }
-
-  @Override
-  public Set<MediaKind> kinds() {
-    return TextAnalyzerSupport.ALL_KINDS;
-  }
-
-  @Override
-  public boolean readsText() {
-    return true;
   }
 
   @Override
