@@ -18,6 +18,16 @@ record OcrLine(String text, Box box, double confidence) {
   /** What one picture gave. */
   record Read(Picture picture, List<OcrLine> lines) {}
 
+  /** Runs an engine on each of the item's pictures and reports as {@link #output} says. */
+  static AnalyzerOutput readAll(dev.tagger.spi.AnalysisInput input, java.util.function.Function<dev.tagger.spi.RgbImage, List<OcrLine>> engine, Source source) {
+    List<Read> reads = new ArrayList<>();
+    for (Picture p : input.pictures()) {
+      input.checkCancelled();
+      reads.add(new Read(p, engine.apply(p.image())));
+    }
+    return output(reads, source);
+  }
+
   /**
    * What an OCR engine reports for an item: a {@link Category#TEXT} detection per line (box and words as
    * evidence), and the text of each picture as an {@code ocr} text item for the text analyzers, the same

@@ -6,7 +6,6 @@ import dev.tagger.spi.AnalysisInput;
 import dev.tagger.spi.Analyzer;
 import dev.tagger.spi.AnalyzerInfo;
 import dev.tagger.spi.AnalyzerOutput;
-import dev.tagger.spi.Picture;
 import dev.tagger.spi.RgbImage;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -59,12 +58,7 @@ public final class PaddleOcr implements Analyzer, AutoCloseable {
 
   @Override
   public AnalyzerOutput analyze(AnalysisInput input) {
-    List<OcrLine.Read> reads = new ArrayList<>();
-    for (Picture p : input.pictures()) {
-      input.checkCancelled();
-      reads.add(new OcrLine.Read(p, read(p.image())));
-    }
-    return OcrLine.output(reads, info().source());
+    return OcrLine.readAll(input, this::read, info().source());
   }
 
   List<OcrLine> read(RgbImage img) {

@@ -97,12 +97,7 @@ public final class TesseractOcr implements Analyzer {
     if (unavailable != null) {
       return AnalyzerOutput.EMPTY;
     }
-    List<OcrLine.Read> reads = new ArrayList<>();
-    for (Picture p : input.pictures()) {
-      input.checkCancelled();
-      reads.add(new OcrLine.Read(p, read(p.image())));
-    }
-    return OcrLine.output(reads, info().source());
+    return OcrLine.readAll(input, this::read, info().source());
   }
 
   List<OcrLine> read(RgbImage img) {
