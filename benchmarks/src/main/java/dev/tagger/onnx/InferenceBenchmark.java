@@ -68,8 +68,8 @@ public class InferenceBenchmark {
     return switch (model) {
       case "classifier-batch1" -> classifier.classify(List.of(frame));
       case "classifier-batch8" -> classifier.classify(eight);
-      case "detector" -> detector.detect(frame, null);
-      default -> faces.analyze(frame, null);
+      case "detector" -> detector.analyzePicture(frame, null);
+      default -> faces.analyzePicture(frame, null);
     };
   }
 }

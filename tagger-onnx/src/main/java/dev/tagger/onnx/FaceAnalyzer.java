@@ -4,7 +4,6 @@ import dev.tagger.Box;
 import dev.tagger.Category;
 import dev.tagger.Detection;
 import dev.tagger.Evidence;
-import dev.tagger.MediaKind;
 import dev.tagger.Point;
 import dev.tagger.TaggerException;
 import dev.tagger.TimeSpan;
@@ -12,17 +11,12 @@ import dev.tagger.model.ModelCatalog;
 import dev.tagger.model.ModelEntry;
 import dev.tagger.model.ModelStore;
 import dev.tagger.model.ResolvedModel;
-import dev.tagger.spi.AnalysisInput;
-import dev.tagger.spi.Analyzer;
 import dev.tagger.spi.AnalyzerInfo;
-import dev.tagger.spi.AnalyzerOutput;
 import dev.tagger.spi.RgbImage;
-import dev.tagger.spi.Picture;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * ({@code 1 person}, {@code 2 people}, {@code group}) that rules can rename or drop, and the emotion of
  * each face with the face box as evidence. Thread-safe; owns both ONNX sessions.
  */
-public final class FaceAnalyzer implements Analyzer, AutoCloseable {
+public final class FaceAnalyzer implements PictureAnalyzer, AutoCloseable {
   public static final String DETECTOR_MODEL = "face-yunet-dynamic";
   public static final String EMOTION_MODEL = "face-emotion-minixception";
   static final int EMOTION_SIDE = 48;
@@ -86,21 +80,7 @@ public final class FaceAnalyzer implements Analyzer, AutoCloseable {
   }
 
   @Override
-  public Set<MediaKind> kinds() {
-    return Set.of(MediaKind.IMAGE, MediaKind.VIDEO);
-  }
-
-  @Override
-  public AnalyzerOutput analyze(AnalysisInput input) {
-    List<Detection> out = new ArrayList<>();
-    for (Picture p : input.pictures()) {
-      input.checkCancelled();
-      out.addAll(analyze(p.image(), p.span()));
-    }
-    return AnalyzerOutput.of(out);
-  }
-
-  List<Detection> analyze(RgbImage img, @Nullable TimeSpan span) {
+  public List<Detection> analyzePicture(RgbImage img, @Nullable TimeSpan span) {
     List<BoxNms.Candidate> faces = detect(img);
     List<Detection> out = new ArrayList<>();
     double scoreSum = 0;

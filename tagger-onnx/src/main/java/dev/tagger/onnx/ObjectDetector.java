@@ -3,23 +3,17 @@ package dev.tagger.onnx;
 import dev.tagger.Category;
 import dev.tagger.Detection;
 import dev.tagger.Evidence;
-import dev.tagger.MediaKind;
 import dev.tagger.TaggerException;
 import dev.tagger.TimeSpan;
 import dev.tagger.model.ModelCatalog;
 import dev.tagger.model.ModelEntry;
 import dev.tagger.model.ModelStore;
 import dev.tagger.model.ResolvedModel;
-import dev.tagger.spi.AnalysisInput;
-import dev.tagger.spi.Analyzer;
 import dev.tagger.spi.AnalyzerInfo;
-import dev.tagger.spi.AnalyzerOutput;
 import dev.tagger.spi.RgbImage;
-import dev.tagger.spi.Picture;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * keep the model's spellings (VOC style: motorbike, tvmonitor); the vision vocabulary maps them to plain
  * words. Thread-safe; owns its ONNX session.
  */
-public final class ObjectDetector implements Analyzer, AutoCloseable {
+public final class ObjectDetector implements PictureAnalyzer, AutoCloseable {
   public static final String YOLOX_NANO_MODEL = "coco-yolox-nano";
   private static final int[] STRIDES = {8, 16, 32};
   private static final float PAD = 114f;
@@ -66,23 +60,9 @@ public final class ObjectDetector implements Analyzer, AutoCloseable {
     return info;
   }
 
-  @Override
-  public Set<MediaKind> kinds() {
-    return Set.of(MediaKind.IMAGE, MediaKind.VIDEO);
-  }
-
-  @Override
-  public AnalyzerOutput analyze(AnalysisInput input) {
-    List<Detection> out = new ArrayList<>();
-    for (Picture p : input.pictures()) {
-      input.checkCancelled();
-      out.addAll(detect(p.image(), p.span()));
-    }
-    return AnalyzerOutput.of(out);
-  }
-
   /** Detections in one picture, strongest first. */
-  List<Detection> detect(RgbImage img, @Nullable TimeSpan span) {
+  @Override
+  public List<Detection> analyzePicture(RgbImage img, @Nullable TimeSpan span) {
     int size = options.inputSize();
     double r = Math.min(size / (double) img.height(), size / (double) img.width());
     FloatBuffer input = letterbox(img, size, r);
@@ -134,21 +114,7 @@ public final class ObjectDetector implements Analyzer, AutoCloseable {
   static FloatBuffer letterbox(RgbImage img, int size, double r) {
     int w = Math.max(1, (int) Math.round(img.width() * r));
     int h = Math.max(1, (int) Math.round(img.height() * r));
-    RgbImage scaled = Resize.bilinear(img, Math.min(size, w), Math.min(size, h));
-    int plane = size * size;
-    float[] chw = new float[3 * plane];
-    java.util.Arrays.fill(chw, PAD);
-    byte[] px = scaled.pixels();
-    for (int y = 0; y < scaled.height(); y++) {
-      for (int x = 0; x < scaled.width(); x++) {
-        int i = (y * scaled.width() + x) * 3;
-        int o = y * size + x;
-        chw[o] = px[i + 2] & 0xFF;
-        chw[plane + o] = px[i + 1] & 0xFF;
-        chw[2 * plane + o] = px[i] & 0xFF;
-      }
-    }
-    return FloatBuffer.wrap(chw);
+    return BgrCanvas.of(Resize.bilinear(img, Math.min(size, w), Math.min(size, h)), size, size, PAD);
   }
 
   @Override

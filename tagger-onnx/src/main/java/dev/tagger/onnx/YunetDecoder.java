@@ -21,21 +21,7 @@ final class YunetDecoder {
   }
 
   static FloatBuffer input(RgbImage img) {
-    int pw = padded(img.width());
-    int ph = padded(img.height());
-    int plane = pw * ph;
-    float[] chw = new float[3 * plane];
-    byte[] px = img.pixels();
-    for (int y = 0; y < img.height(); y++) {
-      for (int x = 0; x < img.width(); x++) {
-        int i = (y * img.width() + x) * 3;
-        int o = y * pw + x;
-        chw[o] = px[i + 2] & 0xFF;
-        chw[plane + o] = px[i + 1] & 0xFF;
-        chw[2 * plane + o] = px[i] & 0xFF;
-      }
-    }
-    return FloatBuffer.wrap(chw);
+    return BgrCanvas.of(img, padded(img.width()), padded(img.height()), 0f);
   }
 
   /** Faces above the score, boxes and landmarks in the input image's pixels, before NMS. */
