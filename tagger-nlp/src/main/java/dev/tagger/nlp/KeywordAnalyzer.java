@@ -17,9 +17,10 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
 
 /**
  * Keywords from an item's texts as {@link Category#KEYWORD} tags: noun phrases of English text
- * (adjectives and nouns ending in a noun, nouns lemmatised, stop words out), scored by how often they
- * occur ({@code n / (n + 1)}: once 0.5, twice 0.67, …), and the phrases of the file name (see
- * {@link FileNames}) at 0.6. Running text that is not English is left alone (the models are English).
+ * (adjectives and nouns ending in a noun, nouns lemmatised, stop words out), scored TF-IDF style: how
+ * often the phrase occurs in the item ({@code n / (n + 1)}: once 0.5, twice 0.67, …) weighed by how rare
+ * its words are in a background corpus ({@link BackgroundCorpus}: {@code 0.4 + 0.6 × rarity}), so "canyon"
+ * outranks "light"; and the phrases of the file name (see {@link FileNames}) at 0.6. Running text that is not English is left alone (the models are English).
  * Thread-safe.
  */
 public final class KeywordAnalyzer implements TextAnalyzer {
@@ -31,6 +32,7 @@ public final class KeywordAnalyzer implements TextAnalyzer {
       "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
   private final int maxKeywords;
   private final LanguageDetectorModel languages;
+  private final BackgroundCorpus background = BackgroundCorpus.semcor();
 
   public KeywordAnalyzer(int maxKeywords) {
     if (maxKeywords < 1) {
@@ -46,7 +48,7 @@ public final class KeywordAnalyzer implements TextAnalyzer {
 
   @Override
   public AnalyzerInfo info() {
-    return new AnalyzerInfo("keywords", "opennlp-en-ud-ewt", "1.3-2.5.4", "max" + maxKeywords);
+    return new AnalyzerInfo("keywords", "opennlp-en-ud-ewt", "1.3-2.5.4+semcor", "max" + maxKeywords);
   }
 
   @Override
@@ -64,15 +66,22 @@ public final class KeywordAnalyzer implements TextAnalyzer {
       }
     }
     seen.entrySet().stream()
-        .sorted((a, b) -> Integer.compare(b.getValue().size(), a.getValue().size()))
+        .map(e -> Map.entry(e, score(e.getKey(), e.getValue().size())))
+        .sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
         .limit(maxKeywords)
-        .forEach(e -> {
-          int n = e.getValue().size();
-          for (Evidence ev : e.getValue().subList(0, Math.min(n, 3))) {
-            out.add(new Detection(e.getKey(), Math.min(0.95, n / (n + 1.0)), Category.KEYWORD, ev));
+        .forEach(scored -> {
+          List<Evidence> evidence = scored.getKey().getValue();
+          for (Evidence ev : evidence.subList(0, Math.min(evidence.size(), 3))) {
+            out.add(new Detection(scored.getKey().getKey(), scored.getValue(), Category.KEYWORD, ev));
           }
         });
     return AnalyzerOutput.of(out);
+  }
+
+  /** Term frequency {@code n / (n + 1)} times the background weight {@code 0.4 + 0.6 × rarity}, at most 0.95. */
+  double score(String phrase, int occurrences) {
+    double tf = occurrences / (occurrences + 1.0);
+    return Math.min(0.95, tf * (0.4 + 0.6 * background.phraseRarity(phrase)));
   }
 
   /** Short texts (titles) are taken as English; longer ones must be detected as English. */

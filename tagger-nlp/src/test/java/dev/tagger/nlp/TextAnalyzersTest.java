@@ -67,6 +67,8 @@ class TextAnalyzersTest {
     assertThat(bridge.category()).isEqualTo(Category.KEYWORD);
     assertThat(bridge.confidence()).isGreaterThan(tag(r, "capital").confidence());
     assertThat(r.tags()).extracting(Tag::name).contains("capital", "notebook", "river").doesNotContain("she", "the", "spring,");
+    // Both said once; "light" is common English, "notebook" is not (the background corpus).
+    assertThat(tag(r, "notebook").confidence()).isGreaterThan(tag(r, "light").confidence());
   }
 
   @Test
