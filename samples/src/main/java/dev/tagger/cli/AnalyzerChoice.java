@@ -7,6 +7,7 @@ import dev.tagger.nlp.DictionaryEntityAnalyzer;
 import dev.tagger.nlp.EntityDictionary;
 import dev.tagger.nlp.KeywordAnalyzer;
 import dev.tagger.nlp.LanguageAnalyzer;
+import dev.tagger.nlp.ocr.MergedOcr;
 import dev.tagger.nlp.ocr.PaddleOcr;
 import dev.tagger.nlp.ocr.TesseractOcr;
 import dev.tagger.onnx.ClassifierOptions;
@@ -17,6 +18,7 @@ import dev.tagger.onnx.ImageClassifier;
 import dev.tagger.onnx.ObjectDetector;
 import dev.tagger.onnx.OnnxOptions;
 import dev.tagger.spi.Analyzer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,8 +28,9 @@ import java.util.Set;
  * The analyzers a run uses, opened from the model store and closed together. Names: {@code classifier}
  * (ImageNet), {@code objects} (COCO detector), {@code faces} (faces and emotions), {@code keywords},
  * {@code language}, {@code dates}, {@code countries} (text analyzers on file names, titles and text),
- * {@code ocr} (Tesseract) and {@code ppocr} (PP-OCRv4 on ONNX Runtime), not in the default set as they
- * cost up to a second a photo.
+ * {@code ocr} (Tesseract, behind PP-OCR's text detector as a pre-check) and {@code ppocr} (PP-OCRv4 on ONNX
+ * Runtime), not in the default set as they cost up to a second a photo; named together, one
+ * {@link MergedOcr} merges their readings per region.
  */
 final class AnalyzerChoice implements AutoCloseable {
   static final Set<String> NAMES = Set.of("classifier", "objects", "faces", "keywords", "language", "dates", "countries", "ocr", "ppocr");
@@ -39,10 +42,21 @@ final class AnalyzerChoice implements AutoCloseable {
    * @param detectorModel catalog id of the detector's model
    */
   AnalyzerChoice(List<String> names, ModelStore store, ModelCatalog catalog, String classifierModel, String detectorModel,
-      int topK, OnnxOptions onnx) {
+      int topK, OnnxOptions onnx, Duration ocrTimeLimit) {
     try {
-      for (String raw : names) {
-        String name = raw.strip().toLowerCase(Locale.ROOT);
+      List<String> wanted = names.stream().map(n -> n.strip().toLowerCase(Locale.ROOT)).toList();
+      boolean bothOcr = wanted.contains("ocr") && wanted.contains("ppocr");
+      boolean ocrAdded = false;
+      for (int i = 0; i < wanted.size(); i++) {
+        String raw = names.get(i);
+        String name = wanted.get(i);
+        if (bothOcr && (name.equals("ocr") || name.equals("ppocr"))) {
+          if (!ocrAdded) {
+            add(new MergedOcr(tesseract(ocrTimeLimit), new PaddleOcr(2048, 0.7, onnx.intraOpThreads(), ocrTimeLimit), ocrTimeLimit));
+            ocrAdded = true;
+          }
+          continue;
+        }
         switch (name) {
           case "classifier" -> add(ImageClassifier.fromCatalog(store, catalog.get(classifierModel),
               ClassifierOptions.IMAGENET.withTopK(topK).withOnnx(onnx)));
@@ -52,11 +66,11 @@ final class AnalyzerChoice implements AutoCloseable {
           case "language" -> analyzers.add(new LanguageAnalyzer());
           case "dates" -> analyzers.add(new DateAnalyzer());
           case "countries" -> analyzers.add(new DictionaryEntityAnalyzer(EntityDictionary.countries()));
-          case "ppocr" -> add(new PaddleOcr(2048, 0.7, onnx.intraOpThreads()));
+          case "ppocr" -> add(new PaddleOcr(2048, 0.7, onnx.intraOpThreads(), ocrTimeLimit));
           case "ocr" -> {
-            TesseractOcr ocr = new TesseractOcr();
-            ocr.unavailable().ifPresent(why -> System.err.println("tagger: " + why));
-            analyzers.add(ocr);
+            PaddleOcr precheck = new PaddleOcr(2048, 0.7, onnx.intraOpThreads(), ocrTimeLimit);
+            owned.add(precheck);
+            analyzers.add(tesseract(ocrTimeLimit).withPrecheck(precheck));
           }
           default -> throw new IllegalArgumentException("unknown analyzer '" + raw + "'; known: " + NAMES.stream().sorted().toList());
         }
@@ -65,6 +79,12 @@ final class AnalyzerChoice implements AutoCloseable {
       close();
       throw e;
     }
+  }
+
+  private static TesseractOcr tesseract(Duration timeLimit) {
+    TesseractOcr ocr = new TesseractOcr().withTimeLimit(timeLimit);
+    ocr.unavailable().ifPresent(why -> System.err.println("tagger: " + why));
+    return ocr;
   }
 
   /** Adds an analyzer the caller built (entity lists, a name-finder model). */

@@ -65,11 +65,14 @@ final class TagCommand implements Callable<Integer> {
   @Option(names = "--timeout", paramLabel = "SECONDS", description = "Longest time one item may take (default: ${DEFAULT-VALUE}).")
   long timeoutSeconds = 600;
 
+  @Option(names = "--ocr-time-limit", paramLabel = "SECONDS", description = "Longest time OCR may read one item; frames not reached are skipped (default: ${DEFAULT-VALUE}).")
+  double ocrTimeLimitSeconds = 60;
+
   @Option(names = "--top", paramLabel = "K", description = "Classes reported per image or frame (default: ${DEFAULT-VALUE}).")
   int top = 5;
 
   @Option(names = "--analyzers", split = ",", paramLabel = "NAME",
-      description = "Analyzers to run: classifier, objects, faces, keywords, language, dates, countries, ocr, ppocr (default: all but the OCR engines).")
+      description = "Analyzers to run: classifier, objects, faces, keywords, language, dates, countries, ocr (Tesseract), ppocr (PP-OCRv4); ocr and ppocr together merge their readings (default: all but the OCR engines).")
   List<String> analyzers = List.of("classifier", "objects", "faces", "keywords", "language", "dates", "countries");
 
   @Option(names = "--entities", paramLabel = "TYPE=FILE", description = "A list of names of one type to tag in texts, e.g. person=family.txt (one name a line, other names after |). Repeatable.")
@@ -125,7 +128,8 @@ final class TagCommand implements Callable<Integer> {
     OnnxOptions onnx = new OnnxOptions(Math.max(1, cores / parallel));
     List<Media> items = MediaWalker.expand(paths);
     ModelCatalog models = catalog == null ? ModelCatalog.defaults() : ModelCatalog.defaults().with(ModelCatalog.load(catalog));
-    try (AnalyzerChoice chosen = new AnalyzerChoice(analyzers, store, models, classifierModel, detectorModel, top, onnx);
+    try (AnalyzerChoice chosen = new AnalyzerChoice(analyzers, store, models, classifierModel, detectorModel, top, onnx,
+            java.time.Duration.ofMillis(Math.round(ocrTimeLimitSeconds * 1000)));
         JsonLinesSink stdout = JsonLinesSink.to(System.out);
         JsonLinesSink file = out == null ? null : JsonLinesSink.toFile(out);
         FileResultStore results = noCache ? null : FileResultStore.open(cache)) {

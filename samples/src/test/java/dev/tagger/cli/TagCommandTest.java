@@ -169,9 +169,10 @@ class TagCommandTest {
     assertThat(CliRun.tagNames(page)).contains("text", "marker", "english");
 
     CliRun both = CliRun.of("tag", "--no-cache", "--models", models(), "--analyzers", "ocr,ppocr", media.toString());
-    JsonNode twice = both.item("IMG_0007.png");
-    assertThat(twice.get("texts")).hasSize(2);
-    assertThat(twice.toString()).contains("\"analyzer\":\"ocr\"").contains("\"analyzer\":\"ocr-ppocr\"");
+    JsonNode merged = both.item("IMG_0007.png");
+    assertThat(merged.get("texts")).hasSize(1);
+    assertThat(merged.at("/texts/0/source/analyzer").asText()).isEqualTo("ocr-merged");
+    assertThat(merged.at("/texts/0/text").asText()).contains("histogram of grey values", "np.zeros");
   }
 
   @Test

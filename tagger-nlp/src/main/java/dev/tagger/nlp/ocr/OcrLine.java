@@ -9,21 +9,43 @@ import dev.tagger.TextItem;
 import dev.tagger.TimeSpan;
 import dev.tagger.spi.AnalyzerOutput;
 import dev.tagger.spi.Picture;
+import dev.tagger.spi.AnalysisInput;
+import dev.tagger.spi.RgbImage;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A line of text read from a picture: its words, its box in the picture's pixels, and how sure the engine is. */
 record OcrLine(String text, Box box, double confidence) {
+  private static final Logger LOG = LoggerFactory.getLogger(OcrLine.class);
+
   /** What one picture gave. */
   record Read(Picture picture, List<OcrLine> lines) {}
 
-  /** Runs an engine on each of the item's pictures and reports as {@link #output} says. */
-  static AnalyzerOutput readAll(dev.tagger.spi.AnalysisInput input, java.util.function.Function<dev.tagger.spi.RgbImage, List<OcrLine>> engine, Source source) {
+  /** An OCR engine: reads one picture, stopping at the deadline ({@link System#nanoTime()}). */
+  interface Engine {
+    List<OcrLine> read(RgbImage picture, long deadlineNanos);
+  }
+
+  /**
+   * Runs an engine on each of the item's pictures, within {@code limit} for the whole item (pictures not
+   * reached by then are skipped, with a warning), and reports as {@link #output} says.
+   */
+  static AnalyzerOutput readAll(AnalysisInput input, Engine engine, Source source, Duration limit) {
+    long deadline = System.nanoTime() + limit.toNanos();
+    List<Picture> pictures = input.pictures();
     List<Read> reads = new ArrayList<>();
-    for (Picture p : input.pictures()) {
+    for (Picture p : pictures) {
       input.checkCancelled();
-      reads.add(new Read(p, engine.apply(p.image())));
+      if (System.nanoTime() > deadline) {
+        LOG.warn("{}: OCR ({}) stopped at its time limit of {} s after {} of {} pictures", input.media(), source.analyzer(),
+            limit.toMillis() / 1000.0, reads.size(), pictures.size());
+        break;
+      }
+      reads.add(new Read(p, engine.read(p.image(), deadline)));
     }
     return output(reads, source);
   }

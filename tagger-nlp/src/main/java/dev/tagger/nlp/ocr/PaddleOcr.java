@@ -10,6 +10,7 @@ import dev.tagger.spi.RgbImage;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,28 +22,42 @@ import java.util.Set;
  * OCR with PP-OCRv4 on ONNX Runtime, stronger than Tesseract on scene text (signs, labels): the DB
  * detector finds text regions (probability map, threshold, connected regions widened by the unclip
  * ratio), the angle classifier turns upside-down regions, and the CTC recognizer reads each region.
- * Reports like {@link TesseractOcr}. Thread-safe; owns its three ONNX sessions.
+ * The recognizer often runs words together ("SportsCentre"); a lower-case letter followed by a capital
+ * and a lower-case letter is split back into two words. Reports like {@link TesseractOcr}; as a
+ * {@link TextPresence} it runs only the detector, at {@value #PRECHECK_SIDE} px, and counts only
+ * regions elongated like a line of text. Thread-safe; owns its
+ * three ONNX sessions.
  */
-public final class PaddleOcr implements Analyzer, AutoCloseable {
+public final class PaddleOcr implements Analyzer, TextPresence, AutoCloseable {
   static final float[] MEAN = {0.485f, 0.456f, 0.406f};
   static final float[] STD = {0.229f, 0.224f, 0.225f};
   static final int REC_HEIGHT = 48;
   /** Probability above which a detector pixel counts as text. */
   static final float BIN_THRESHOLD = 0.5f;
   static final int MIN_DET_SIDE = 736;
+  /** The longer side the detector works at when it only checks whether there is text. */
+  static final int PRECHECK_SIDE = 960;
+  /** How elongated a region must be for the pre-check to count it as a line of text. */
+  static final double PRECHECK_ELONGATION = 2.5;
 
   private final PpOcrModels models;
   private final int maxSide;
   private final double minLineConfidence;
+  private final Duration timeLimit;
 
-  public PaddleOcr(int maxSide, double minLineConfidence, int intraOpThreads) {
+  /** @param timeLimit how long one item may be read for; pictures not reached by then are skipped */
+  public PaddleOcr(int maxSide, double minLineConfidence, int intraOpThreads, Duration timeLimit) {
+    if (timeLimit.isNegative() || timeLimit.isZero()) {
+      throw new IllegalArgumentException("time limit must be positive, got " + timeLimit);
+    }
     this.models = new PpOcrModels(intraOpThreads);
     this.maxSide = maxSide;
     this.minLineConfidence = minLineConfidence;
+    this.timeLimit = timeLimit;
   }
 
   public PaddleOcr() {
-    this(2048, 0.7, 1);
+    this(2048, 0.7, 1, TesseractOcr.DEFAULT_TIME_LIMIT);
   }
 
   @Override
@@ -58,13 +73,34 @@ public final class PaddleOcr implements Analyzer, AutoCloseable {
 
   @Override
   public AnalyzerOutput analyze(AnalysisInput input) {
-    return OcrLine.readAll(input, this::read, info().source());
+    return OcrLine.readAll(input, this::read, info().source(), timeLimit);
+  }
+
+  @Override
+  public boolean mayHaveText(RgbImage picture) {
+    return !detect(toBufferedImage(picture), Math.min(maxSide, PRECHECK_SIDE), PRECHECK_ELONGATION).isEmpty();
   }
 
   List<OcrLine> read(RgbImage img) {
+    return read(img, Long.MAX_VALUE);
+  }
+
+  List<OcrLine> read(RgbImage img, long deadlineNanos) {
+    return readRegions(img, deadlineNanos).lines();
+  }
+
+  /** The text regions the detector found in a picture, and the lines read from them confidently enough. */
+  record Reading(int regions, List<OcrLine> lines) {}
+
+  /** Reads the regions in reading order until the deadline ({@link System#nanoTime()}) passes. */
+  Reading readRegions(RgbImage img, long deadlineNanos) {
     BufferedImage full = toBufferedImage(img);
     List<OcrLine> lines = new ArrayList<>();
-    for (Box box : detect(full)) {
+    List<Box> regions = detect(full, maxSide);
+    for (Box box : regions) {
+      if (System.nanoTime() - deadlineNanos > 0) {
+        break;
+      }
       int x = (int) Math.floor(box.x());
       int y = (int) Math.floor(box.y());
       int w = Math.max(1, Math.min(full.getWidth() - x, (int) Math.ceil(box.width())));
@@ -74,15 +110,24 @@ public final class PaddleOcr implements Analyzer, AutoCloseable {
         crop = rotate180(crop);
       }
       OcrLine line = recognize(crop, box);
-      if (line != null && line.confidence() >= minLineConfidence) {
+      if (line != null && line.confidence() >= minLineConfidence && line.text().codePoints().anyMatch(Character::isLetterOrDigit)) {
         lines.add(line);
       }
     }
-    return lines;
+    return new Reading(regions.size(), lines);
   }
 
   /** Text regions in the picture's pixels, top to bottom, then left to right. */
-  List<Box> detect(BufferedImage img) {
+  List<Box> detect(BufferedImage img, int maxSide) {
+    return detect(img, maxSide, 0);
+  }
+
+  /**
+   * @param minElongation regions less elongated than this (longer side over shorter, before widening)
+   *     are dropped; lines of text are long, while the blobs the detector sometimes finds in fur or in a
+   *     blurry photo are about 1:1 to 2.3:1
+   */
+  List<Box> detect(BufferedImage img, int maxSide, double minElongation) {
     // As RapidOCR does: the shorter side to at least 736 px (small text separates into lines), the
     // longer side at most maxSide.
     double scale = Math.max(1.0, MIN_DET_SIDE / (double) Math.min(img.getWidth(), img.getHeight()));
@@ -127,7 +172,7 @@ public final class PaddleOcr implements Analyzer, AutoCloseable {
       }
       int bw = maxX - minX + 1;
       int bh = maxY - minY + 1;
-      if (sum / n < 0.5 || Math.min(bw, bh) < 3) {
+      if (sum / n < 0.5 || Math.min(bw, bh) < 3 || Math.max(bw, bh) < minElongation * Math.min(bw, bh)) {
         continue;
       }
       double d = bw * bh * 1.6 / (2.0 * (bw + bh)); // the DB unclip distance for a rectangle
@@ -190,8 +235,13 @@ public final class PaddleOcr implements Analyzer, AutoCloseable {
       }
       last = best;
     }
-    String s = text.toString().strip();
+    String s = splitJoinedWords(text.toString().strip());
     return s.isEmpty() ? null : new OcrLine(s, box, probSum / chars);
+  }
+
+  /** "SportsCentre" → "Sports Centre": a space before a capital that follows two lower-case letters and precedes one. */
+  static String splitJoinedWords(String s) {
+    return s.replaceAll("(?<=\\p{Ll}\\p{Ll})(?=\\p{Lu}\\p{Ll})", " ");
   }
 
   /**

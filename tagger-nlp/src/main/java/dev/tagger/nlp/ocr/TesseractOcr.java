@@ -11,13 +11,13 @@ import dev.tagger.spi.RgbImage;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.File;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import net.sourceforge.tess4j.ITessAPI;
-import net.sourceforge.tess4j.Tesseract;
 import net.sourceforge.tess4j.Word;
 import net.sourceforge.tess4j.util.LoadLibs;
 import org.jspecify.annotations.Nullable;
@@ -30,9 +30,11 @@ import org.slf4j.LoggerFactory;
  * confidence floor, joins the rest into lines, and returns the text as an {@code ocr} text item (with the
  * frame's time, identical text in consecutive frames merged into one span) for the text analyzers, plus a
  * {@link Category#TEXT} detection per line with its box and words as evidence. Big pictures are scaled to
- * at most {@code maxSide} first. When the native library is missing, {@link #unavailable()} says so
- * and the analyzer returns nothing, so every other analyzer still works. Thread-safe: each call makes
- * its own Tesseract handle.
+ * at most {@code maxSide} first. With a {@linkplain #withPrecheck pre-check}, pictures it finds no text
+ * in are not read at all; an item's reading stops at its {@linkplain #withTimeLimit time limit}, keeping
+ * what was read. When the native library is missing, {@link #unavailable()} says so and the analyzer
+ * returns nothing, so every other analyzer still works. Thread-safe: each call makes its own Tesseract
+ * handle.
  */
 public final class TesseractOcr implements Analyzer {
   private static final Logger LOG = LoggerFactory.getLogger(TesseractOcr.class);
@@ -45,6 +47,8 @@ public final class TesseractOcr implements Analyzer {
   private final double minWordConfidence;
   private final int maxSide;
   private final @Nullable String unavailable;
+  private final @Nullable TextPresence precheck;
+  private final Duration timeLimit;
 
   /**
    * @param tessdata folder with {@code LANG.traineddata}, or null for the English data in the Tess4J jar
@@ -52,14 +56,38 @@ public final class TesseractOcr implements Analyzer {
    * @param minWordConfidence words Tesseract is less sure of (0..1) are dropped
    */
   public TesseractOcr(@Nullable File tessdata, String language, double minWordConfidence, int maxSide) {
-    this.tessdata = tessdata != null ? tessdata : LoadLibs.extractTessResources("tessdata");
-    this.language = language;
-    this.minWordConfidence = minWordConfidence;
-    this.maxSide = maxSide;
-    this.unavailable = probe();
+    this(tessdata != null ? tessdata : LoadLibs.extractTessResources("tessdata"), language, minWordConfidence, maxSide,
+        probe(), null, DEFAULT_TIME_LIMIT);
     if (unavailable != null) {
       LOG.warn("{}", unavailable);
     }
+  }
+
+  private TesseractOcr(File tessdata, String language, double minWordConfidence, int maxSide, @Nullable String unavailable,
+      @Nullable TextPresence precheck, Duration timeLimit) {
+    this.tessdata = tessdata;
+    this.language = language;
+    this.minWordConfidence = minWordConfidence;
+    this.maxSide = maxSide;
+    this.unavailable = unavailable;
+    this.precheck = precheck;
+    this.timeLimit = timeLimit;
+  }
+
+  /** How long one item may be read for unless {@link #withTimeLimit} says otherwise. */
+  public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(60);
+
+  /** This engine, reading only the pictures in which {@code precheck} finds text. */
+  public TesseractOcr withPrecheck(TextPresence precheck) {
+    return new TesseractOcr(tessdata, language, minWordConfidence, maxSide, unavailable, precheck, timeLimit);
+  }
+
+  /** This engine, reading each item for at most {@code limit} (pictures not reached by then are skipped). */
+  public TesseractOcr withTimeLimit(Duration limit) {
+    if (limit.isNegative() || limit.isZero()) {
+      throw new IllegalArgumentException("time limit must be positive, got " + limit);
+    }
+    return new TesseractOcr(tessdata, language, minWordConfidence, maxSide, unavailable, precheck, limit);
   }
 
   public TesseractOcr() {
@@ -84,7 +112,8 @@ public final class TesseractOcr implements Analyzer {
 
   @Override
   public AnalyzerInfo info() {
-    return new AnalyzerInfo("ocr", "tesseract-" + language, "5", String.format(Locale.ROOT, "min%.2f,side%d", minWordConfidence, maxSide));
+    return new AnalyzerInfo("ocr", "tesseract-" + language, "5", String.format(Locale.ROOT, "min%.2f,side%d%s", minWordConfidence, maxSide,
+        precheck == null ? "" : ",precheck"));
   }
 
   @Override
@@ -97,18 +126,26 @@ public final class TesseractOcr implements Analyzer {
     if (unavailable != null) {
       return AnalyzerOutput.EMPTY;
     }
-    return OcrLine.readAll(input, this::read, info().source());
+    return OcrLine.readAll(input, this::read, info().source(), timeLimit);
   }
 
   List<OcrLine> read(RgbImage img) {
+    return read(img, System.nanoTime() + timeLimit.toNanos());
+  }
+
+  List<OcrLine> read(RgbImage img, long deadlineNanos) {
+    if (precheck != null && !precheck.mayHaveText(img)) {
+      return List.of();
+    }
     // Tesseract reads best with letters 20-40 px high: small pictures are enlarged (up to 3x), big ones shrunk.
     int longest = Math.max(img.width(), img.height());
     double scale = Math.min(maxSide / (double) longest, Math.max(1.0, Math.min(3.0, MIN_SIDE / (double) longest)));
     BufferedImage bi = Illumination.flatten(toBufferedImage(img, scale));
-    Tesseract t = new Tesseract();
-    t.setDatapath(tessdata.getAbsolutePath());
-    t.setLanguage(language);
-    List<Word> words = t.getWords(bi, ITessAPI.TessPageIteratorLevel.RIL_WORD);
+    TesseractWords.Result read = TesseractWords.read(bi, tessdata.getAbsolutePath(), language, deadlineNanos);
+    if (read.cutShort()) {
+      LOG.debug("Tesseract stopped at the time limit on a {}x{} picture", img.width(), img.height());
+    }
+    List<Word> words = read.words();
     List<OcrLine> lines = new ArrayList<>();
     List<Word> current = new ArrayList<>();
     for (Word w : words) {
@@ -135,6 +172,9 @@ public final class TesseractOcr implements Analyzer {
    */
   static final double MIN_LINE_CONFIDENCE = 0.7;
 
+  /** Rules and box edges Tesseract reads as characters at a word's ends: {@code |DOUBLE}. */
+  private static final String STRAY_EDGES = "^[|\\[\\]{}_~]+|[|\\[\\]{}_~]+$";
+
   private static void addLine(List<OcrLine> lines, List<Word> words, double scale) {
     if (words.isEmpty() || words.stream().noneMatch(w -> w.getText().codePoints().filter(Character::isLetter).count() >= 3)) {
       return;
@@ -145,7 +185,7 @@ public final class TesseractOcr implements Analyzer {
     for (Word w : words) {
       box.add(w.getBoundingBox());
       confidence += w.getConfidence() / 100.0;
-      text.append(text.length() == 0 ? "" : " ").append(w.getText().strip());
+      text.append(text.length() == 0 ? "" : " ").append(w.getText().strip().replaceAll(STRAY_EDGES, ""));
     }
     double mean = Math.min(1, confidence / words.size());
     if (mean >= MIN_LINE_CONFIDENCE) {
