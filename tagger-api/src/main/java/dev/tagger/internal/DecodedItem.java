@@ -89,6 +89,35 @@ public final class DecodedItem implements AnalysisInput {
   }
 
   @Override
+  public void streamAudio(int sampleRate, int chunkSamples, dev.tagger.spi.PcmChunkHandler handler) {
+    if (chunkSamples < 1) {
+      throw new IllegalArgumentException("chunkSamples must be >= 1, got " + chunkSamples);
+    }
+    if (kind != MediaKind.AUDIO && kind != MediaKind.VIDEO) {
+      throw new MediaException(media.id() + ": has no audio (it is " + kind.name().toLowerCase(java.util.Locale.ROOT) + ")");
+    }
+    RuntimeException failed;
+    synchronized (this) {
+      failed = failures.get("audio-stream@" + sampleRate);
+    }
+    if (failed != null) {
+      throw failed;
+    }
+    checkCancelled();
+    try {
+      decoder().streamAudio(media, sampleRate, chunkSamples, (samples, start) -> {
+        checkCancelled();
+        return handler.accept(samples, start);
+      });
+    } catch (MediaException e) {
+      synchronized (this) {
+        failures.put("audio-stream@" + sampleRate, e);
+      }
+      throw e;
+    }
+  }
+
+  @Override
   public synchronized List<TextItem> texts() {
     return List.copyOf(texts);
   }

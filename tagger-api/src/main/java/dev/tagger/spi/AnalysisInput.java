@@ -32,8 +32,16 @@ public interface AnalysisInput {
     return frames().stream().map(f -> new Picture(f.image(), TimeSpan.at(f.seconds()))).toList();
   }
 
-  /** The audio of an audio or video item at the given rate. */
+  /** The audio of an audio or video item at the given rate, whole (shared with the item's other analyzers). */
   Pcm audio(int sampleRate);
+
+  /**
+   * The audio of an audio or video item at the given rate, decoded afresh and handed over in order in
+   * pieces of at most {@code chunkSamples} samples, so a two-hour recording never sits in memory whole.
+   * Stops with {@link java.util.concurrent.CancellationException} when the item is cancelled, and early,
+   * without error, when the handler returns false.
+   */
+  void streamAudio(int sampleRate, int chunkSamples, PcmChunkHandler handler);
 
   /**
    * Texts of the item: its name, title and description, and for text analyzers also what media

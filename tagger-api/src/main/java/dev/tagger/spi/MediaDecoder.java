@@ -22,4 +22,18 @@ public interface MediaDecoder {
 
   /** The whole audio track as mono PCM at the requested rate. */
   Pcm decodeAudio(Media media, int sampleRate);
+
+  /**
+   * The audio track as mono PCM at the requested rate, in pieces of at most {@code chunkSamples}, until
+   * the track ends or the handler returns false. This default decodes the whole track first; decoders
+   * that can should stream, so memory stays flat for long recordings.
+   */
+  default void streamAudio(Media media, int sampleRate, int chunkSamples, PcmChunkHandler handler) {
+    float[] all = decodeAudio(media, sampleRate).samples();
+    for (int start = 0; start < all.length; start += chunkSamples) {
+      if (!handler.accept(java.util.Arrays.copyOfRange(all, start, Math.min(all.length, start + chunkSamples)), start)) {
+        return;
+      }
+    }
+  }
 }

@@ -4,6 +4,7 @@ import dev.tagger.Media;
 import dev.tagger.MediaException;
 import dev.tagger.spi.MediaDecoder;
 import dev.tagger.spi.Pcm;
+import dev.tagger.spi.PcmChunkHandler;
 import dev.tagger.spi.RgbImage;
 import dev.tagger.spi.SamplingPolicy;
 import dev.tagger.spi.VideoFrame;
@@ -102,6 +103,22 @@ public final class FfmpegMediaDecoder implements MediaDecoder {
 
   @Override
   public Pcm decodeAudio(Media media, int sampleRate) {
+    float[][] out = {new float[sampleRate * 10]};
+    int[] n = {0};
+    streamAudio(media, sampleRate, sampleRate * 10, (samples, start) -> {
+      if (n[0] + samples.length > out[0].length) {
+        out[0] = Arrays.copyOf(out[0], Math.max(out[0].length * 2, n[0] + samples.length));
+      }
+      System.arraycopy(samples, 0, out[0], n[0], samples.length);
+      n[0] += samples.length;
+      return true;
+    });
+    return new Pcm(sampleRate, Arrays.copyOf(out[0], n[0]));
+  }
+
+  /** Streams: FFmpeg resamples to mono floats; pieces are cut to {@code chunkSamples} as they come. */
+  @Override
+  public void streamAudio(Media media, int sampleRate, int chunkSamples, PcmChunkHandler handler) {
     try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(media.path().toFile())) {
       grabber.setSampleRate(sampleRate);
       grabber.setAudioChannels(1);
@@ -110,21 +127,31 @@ public final class FfmpegMediaDecoder implements MediaDecoder {
       if (!grabber.hasAudio()) {
         throw new MediaException(media.id() + ": has no audio stream");
       }
-      float[] out = new float[sampleRate * 10];
-      int n = 0;
+      float[] piece = new float[chunkSamples];
+      int filled = 0;
+      long start = 0;
       for (Frame f; (f = grabSamples(grabber)) != null; ) {
         if (f.samples == null) {
           continue;
         }
         FloatBuffer fb = (FloatBuffer) f.samples[0];
-        int len = fb.remaining();
-        if (n + len > out.length) {
-          out = Arrays.copyOf(out, Math.max(out.length * 2, n + len));
+        while (fb.hasRemaining()) {
+          int len = Math.min(fb.remaining(), chunkSamples - filled);
+          fb.get(piece, filled, len);
+          filled += len;
+          if (filled == chunkSamples) {
+            if (!handler.accept(piece, start)) {
+              return;
+            }
+            start += chunkSamples;
+            piece = new float[chunkSamples];
+            filled = 0;
+          }
         }
-        fb.get(out, n, len);
-        n += len;
       }
-      return new Pcm(sampleRate, Arrays.copyOf(out, n));
+      if (filled > 0) {
+        handler.accept(Arrays.copyOf(piece, filled), start);
+      }
     } catch (FrameGrabber.Exception e) {
       throw new MediaException(media.id() + ": FFmpeg cannot read its audio: " + e.getMessage(), e);
     }

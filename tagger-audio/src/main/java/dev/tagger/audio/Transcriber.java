@@ -1,0 +1,148 @@
+package dev.tagger.audio;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tagger.TaggerException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.vosk.Recognizer;
+
+/**
+ * One stream's recognition: owns a Vosk {@link Recognizer}, takes 16 kHz pieces in order, skips
+ * silence (after one quiet piece, quiet pieces are not fed; the utterance before is finished), and
+ * collects utterances with word timings on the original audio's clock. Stops taking audio at its
+ * deadline. Not thread-safe; close it.
+ */
+final class Transcriber implements AutoCloseable {
+  static final int RATE = 16_000;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A word heard: its text, when (seconds of the original audio), and Vosk's confidence. */
+  record Word(String text, double start, double end, double confidence) {}
+
+  /** Words Vosk returned as one result, between pauses. */
+  record Utterance(List<Word> words) {
+    String text() {
+      return String.join(" ", words.stream().map(Word::text).toList());
+    }
+
+    double confidence() {
+      return words.stream().mapToDouble(Word::confidence).average().orElse(0);
+    }
+  }
+
+  private final Recognizer recognizer;
+  private final double silenceRms;
+  private final long deadlineNanos;
+  private final List<Utterance> utterances = new ArrayList<>();
+  /** Pairs (samples fed so far, original sample index) where a fed run begins. */
+  private final List<long[]> runs = new ArrayList<>();
+  private long fed;
+  private int quietPieces;
+  private boolean pending;
+  private boolean cutShort;
+  private long skippedSamples;
+
+  Transcriber(VoskModel model, double silenceDbfs, long deadlineNanos) {
+    try {
+      this.recognizer = new Recognizer(model.model(), RATE);
+    } catch (IOException e) {
+      throw new TaggerException("Vosk cannot make a recognizer: " + e.getMessage(), e);
+    }
+    recognizer.setWords(true);
+    this.silenceRms = Math.pow(10, silenceDbfs / 20);
+    this.deadlineNanos = deadlineNanos;
+  }
+
+  /** One piece; false once the deadline has passed. */
+  boolean accept(float[] samples, long startSample) {
+    if (System.nanoTime() - deadlineNanos > 0) {
+      cutShort = true;
+      return false;
+    }
+    boolean quiet = rms(samples) < silenceRms;
+    quietPieces = quiet ? quietPieces + 1 : 0;
+    if (quietPieces > 1) {
+      if (pending) {
+        collect(recognizer.getFinalResult());
+        pending = false;
+      }
+      skippedSamples += samples.length;
+      return true;
+    }
+    if (runs.isEmpty() || runs.get(runs.size() - 1)[1] + (fed - runs.get(runs.size() - 1)[0]) != startSample) {
+      runs.add(new long[] {fed, startSample});
+    }
+    short[] pcm = new short[samples.length];
+    for (int i = 0; i < pcm.length; i++) {
+      pcm[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(samples[i] * 32767.0)));
+    }
+    fed += pcm.length;
+    pending = true;
+    if (recognizer.acceptWaveForm(pcm, pcm.length)) {
+      collect(recognizer.getResult());
+      pending = false;
+    }
+    return true;
+  }
+
+  /** Finishes the last utterance; the utterances heard, in order. */
+  List<Utterance> finish() {
+    if (pending) {
+      collect(recognizer.getFinalResult());
+      pending = false;
+    }
+    return List.copyOf(utterances);
+  }
+
+  boolean cutShort() {
+    return cutShort;
+  }
+
+  /** Seconds of silence that were not given to the recognizer. */
+  double skippedSeconds() {
+    return skippedSamples / (double) RATE;
+  }
+
+  private void collect(String json) {
+    try {
+      JsonNode words = JSON.readTree(json).path("result");
+      List<Word> out = new ArrayList<>();
+      for (JsonNode w : words) {
+        out.add(new Word(w.path("word").asText(), original(w.path("start").asDouble()), original(w.path("end").asDouble()),
+            w.path("conf").asDouble(1.0)));
+      }
+      if (!out.isEmpty()) {
+        utterances.add(new Utterance(out));
+      }
+    } catch (IOException e) {
+      throw new TaggerException("Vosk returned a result that is not JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /** A time on the fed stream's clock, moved to the original audio's (silence skipped in between). */
+  private double original(double fedSeconds) {
+    long sample = Math.round(fedSeconds * RATE);
+    long[] run = runs.get(0);
+    for (long[] r : runs) {
+      if (r[0] <= sample) {
+        run = r;
+      }
+    }
+    return (run[1] + (sample - run[0])) / (double) RATE;
+  }
+
+  static double rms(float[] samples) {
+    double sum = 0;
+    for (float s : samples) {
+      sum += s * s;
+    }
+    return samples.length == 0 ? 0 : Math.sqrt(sum / samples.length);
+  }
+
+  @Override
+  public void close() {
+    recognizer.close();
+  }
+}
