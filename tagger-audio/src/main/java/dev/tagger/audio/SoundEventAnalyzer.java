@@ -30,8 +30,10 @@ import java.util.Set;
  * windows of {@link SoundEventOptions#windowSeconds} stepping by {@link SoundEventOptions#hopSeconds}
  * (streamed, so memory stays flat however long the file), {@link LogMel} features, sigmoid scores; each
  * class at or above the threshold becomes a {@link Category#SOUND} detection spanning its window, named
- * by AudioSet's display name ("Bark", "Applause", "Music"). The engine merges windows into segments;
- * {@code sound-vocabulary.yml} folds AudioSet's names into everyday tags. Thread-safe; owns its session.
+ * by AudioSet's display name ("Bark", "Applause", "Music"), except that AudioSet's "Speech" is reported
+ * as {@code voice}: {@code speech} is {@link SpeechAnalyzer}'s tag, with word-precise spans that a
+ * 10 s window would blur. The engine merges windows into segments; {@code sound-vocabulary.yml} folds
+ * AudioSet's names into everyday tags. Thread-safe; owns its session.
  */
 public final class SoundEventAnalyzer implements Analyzer, AutoCloseable {
   public static final String MODEL = "audioset-efficientat-mn04";
@@ -80,7 +82,7 @@ public final class SoundEventAnalyzer implements Analyzer, AutoCloseable {
         if (name.startsWith("\"") && name.endsWith("\"")) {
           name = name.substring(1, name.length() - 1).replace("\"\"", "\"");
         }
-        out.add(name);
+        out.add(name.equals("Speech") ? "voice" : name);
       }
       return out;
     } catch (IOException | RuntimeException e) {

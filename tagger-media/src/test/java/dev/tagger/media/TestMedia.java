@@ -80,6 +80,58 @@ public final class TestMedia {
     return file;
   }
 
+  /**
+   * A video (MPEG-4 video and AAC audio in the container the extension names) showing one still for as
+   * long as the soundtrack lasts, 5 frames a second.
+   */
+  public static Path videoWithSoundtrack(Path file, RgbImage still, int width, int height, float[] audio, int sampleRate) throws IOException {
+    int fps = 5;
+    try (FFmpegFrameRecorder rec = new FFmpegFrameRecorder(file.toFile(), width, height, 1)) {
+      rec.setFrameRate(fps);
+      rec.setVideoCodec(avcodec.AV_CODEC_ID_MPEG4);
+      rec.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
+      rec.setSampleRate(sampleRate);
+      rec.setAudioChannels(1);
+      rec.start();
+      Frame frame = bgrFrame(scale(still, width, height));
+      int perFrame = sampleRate / fps;
+      for (int start = 0; start < audio.length; start += perFrame) {
+        rec.record(frame, avutil.AV_PIX_FMT_BGR24);
+        short[] piece = new short[Math.min(perFrame, audio.length - start)];
+        for (int i = 0; i < piece.length; i++) {
+          piece[i] = (short) Math.round(Math.max(-1, Math.min(1, audio[start + i])) * 32767);
+        }
+        rec.recordSamples(sampleRate, 1, ShortBuffer.wrap(piece));
+      }
+      rec.stop();
+    }
+    return file;
+  }
+
+  /**
+   * A long 16-bit mono WAV written piece by piece (so hours of audio never sit in memory): the sample
+   * at each index comes from {@code sample}.
+   */
+  public static Path longWav(Path file, int sampleRate, long samples, java.util.function.LongToDoubleFunction sample) throws IOException {
+    try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+      ByteBuffer header = ByteBuffer.allocate(44).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+      long dataBytes = samples * 2;
+      header.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt((int) (36 + dataBytes))
+          .put("WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1)
+          .putInt(sampleRate).putInt(sampleRate * 2).putShort((short) 2).putShort((short) 16)
+          .put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt((int) dataBytes);
+      out.write(header.array());
+      byte[] two = new byte[2];
+      for (long i = 0; i < samples; i++) {
+        int v = (int) Math.round(Math.max(-1, Math.min(1, sample.applyAsDouble(i))) * 32767);
+        two[0] = (byte) v;
+        two[1] = (byte) (v >> 8);
+        out.write(two);
+      }
+    }
+    return file;
+  }
+
   /** A WAV file (16-bit PCM) with a sine tone. */
   public static Path wav(Path file, double frequency, int sampleRate, int channels, double seconds) throws IOException {
     short[] mono = tone(frequency, sampleRate, seconds);

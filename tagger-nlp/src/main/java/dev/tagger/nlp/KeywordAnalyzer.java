@@ -61,7 +61,7 @@ public final class KeywordAnalyzer implements TextAnalyzer {
         for (String phrase : FileNames.parse(t.text()).phrases()) {
           out.add(new Detection(phrase, FILE_NAME_CONFIDENCE, Category.KEYWORD, new Evidence(null, null, t.text())));
         }
-      } else if (isEnglish(t.text())) {
+      } else if (isEnglish(t)) {
         collect(t, seen);
       }
     }
@@ -84,10 +84,18 @@ public final class KeywordAnalyzer implements TextAnalyzer {
     return Math.min(0.95, tf * (0.4 + 0.6 * background.phraseRarity(phrase)));
   }
 
-  /** Short texts (titles) are taken as English; longer ones must be detected as English. */
-  private boolean isEnglish(String text) {
+  /**
+   * Short texts (titles) are taken as English; longer ones must be detected as English, except
+   * transcripts (lower case, unpunctuated), which only must not be confidently another language.
+   */
+  private boolean isEnglish(TextItem item) {
+    String text = item.text();
     if (text.chars().filter(Character::isLetter).count() < 40) {
       return true;
+    }
+    if (item.kind().equals("transcript")) {
+      String lang = LanguageAnalyzer.detect(languages, text, 0.5);
+      return lang == null || lang.equals("eng");
     }
     return "eng".equals(LanguageAnalyzer.detect(languages, text, 0.5));
   }

@@ -1,0 +1,119 @@
+package dev.tagger.audio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.tagger.Category;
+import dev.tagger.Media;
+import dev.tagger.Segment;
+import dev.tagger.Tag;
+import dev.tagger.TagResult;
+import dev.tagger.Tagger;
+import dev.tagger.media.FfmpegMediaDecoder;
+import dev.tagger.media.TestMedia;
+import dev.tagger.nlp.KeywordAnalyzer;
+import dev.tagger.testkit.TestModels;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Speech and sound analyzers on whole items: a video's soundtrack, and bad or silent audio. */
+class AudioItemsTest {
+  @TempDir
+  static Path dir;
+  static VoskModel model;
+  static SoundEventAnalyzer sounds;
+  static Tagger tagger;
+
+  @BeforeAll
+  static void open() {
+    model = VoskModel.englishSmall(TestModels.store());
+    sounds = SoundEventAnalyzer.audioSet(TestModels.store(), SoundEventOptions.DEFAULT);
+    tagger = Tagger.builder().decoder(new FfmpegMediaDecoder())
+        .analyzer(new SpeechAnalyzer(model, SpeechOptions.DEFAULT))
+        .analyzer(sounds)
+        .analyzer(new KeywordAnalyzer())
+        .rules(SoundVocabulary.defaults())
+        .build();
+  }
+
+  @AfterAll
+  static void close() {
+    sounds.close();
+    model.close();
+  }
+
+  @Test
+  void aVideoWhoseSoundtrackHoldsSpeechFrom8To19SecondsGetsThatSpeechSegmentAndTimedKeywords() throws Exception {
+    int rate = 16_000;
+    float[] audio = new float[rate * 24];
+    int at = 8 * rate;
+    for (String clip : SpeechAnalyzerTest.CLIPS.keySet()) {
+      float[] speech = new FfmpegMediaDecoder().decodeAudio(Media.of(SpeechAnalyzerTest.audio(clip)), rate).samples();
+      System.arraycopy(speech, 0, audio, at, speech.length);
+      at += speech.length;
+    }
+    double speechEnd = at / (double) rate;
+    Path video = TestMedia.videoWithSoundtrack(dir.resolve("talk.mkv"),
+        new FfmpegMediaDecoder().decodeImage(Media.of(TestModels.sampleMedia().resolve("astronaut-portrait.png"))), 320, 240, audio, rate);
+
+    TagResult r = tagger.tag(Media.of(video));
+
+    assertThat(r.error()).isNull();
+    Tag speech = r.tag("speech").orElseThrow();
+    assertThat(speech.category()).isEqualTo(Category.SPEECH);
+    Segment s = speech.segments().get(0);
+    System.out.printf("speech from 8.0 s to %.1f s; heard from %.2f s to %.2f s in %d segment(s): %s%n", speechEnd,
+        s.startSeconds(), speech.segments().get(speech.segments().size() - 1).endSeconds(), speech.segments().size(), r.texts());
+    assertThat(s.startSeconds()).isCloseTo(8.0, within(1.0));
+    assertThat(speech.segments().get(speech.segments().size() - 1).endSeconds()).isCloseTo(speechEnd, within(1.0));
+    java.util.List<Tag> heard = r.tags().stream()
+        .filter(t -> t.category() == Category.KEYWORD && t.evidence().stream().anyMatch(e -> e.span() != null)).toList();
+    System.out.println("keywords from the transcript: " + heard.stream().map(Tag::name).toList());
+    assertThat(heard).isNotEmpty().allSatisfy(k -> assertThat(k.evidence()).allSatisfy(e -> {
+      assertThat(e.span().startSeconds()).isGreaterThanOrEqualTo(7.0);
+      assertThat(e.span().endSeconds()).isLessThanOrEqualTo(speechEnd + 1);
+    }));
+    assertThat(heard).extracting(Tag::name).anyMatch(n -> n.contains("center"));
+    assertThat(r.tags()).extracting(Tag::name).contains("voice");
+  }
+
+  @Test
+  void silenceGivesNoSpeechAndNoError() throws Exception {
+    Path silent = TestMedia.longWav(dir.resolve("silence.wav"), 16_000, 16_000 * 5, i -> 0);
+    TagResult r = tagger.tag(Media.of(silent));
+    assertThat(r.error()).isNull();
+    assertThat(r.tag("speech")).isEmpty();
+    assertThat(r.texts()).isEmpty();
+  }
+
+  @Test
+  void emptyCorruptAndTruncatedAudioGiveClearErrorsOrWhatCouldBeRead() throws Exception {
+    Path empty = Files.write(dir.resolve("empty.wav"), new byte[0]);
+    assertThat(tagger.tag(Media.of(empty)).error().message()).contains("empty.wav").contains("empty");
+
+    byte[] noise = new byte[4096];
+    new Random(5).nextBytes(noise);
+    Path corrupt = Files.write(dir.resolve("corrupt.wav"), noise);
+    assertThat(tagger.tag(Media.of(corrupt)).error().message()).contains("corrupt.wav");
+
+    Path bark = TestModels.sampleMedia().resolve("audio/applause.wav");
+    Path cut = TestMedia.truncatedCopy(bark, dir.resolve("applause-cut.wav"), 0.5);
+    TagResult r = tagger.tag(Media.of(cut));
+    assertThat(r.error()).isNull();
+    assertThat(r.tags()).extracting(Tag::key).contains("applause");
+  }
+
+  @Test
+  void soundsAreFoldedIntoEverydayWords() {
+    TagResult r = tagger.tag(Media.of(TestModels.sampleMedia().resolve("audio/dog-bark.ogg")));
+    assertThat(r.error()).isNull();
+    Tag dog = r.tag("dog").orElseThrow();
+    assertThat(dog.category()).isEqualTo(Category.SOUND);
+    assertThat(r.tags()).extracting(Tag::name).doesNotContain("Animal", "Domestic animals, pets");
+  }
+}
