@@ -1,5 +1,10 @@
 package dev.tagger.cli;
 
+import dev.tagger.audio.SoundEventAnalyzer;
+import dev.tagger.audio.SoundEventOptions;
+import dev.tagger.audio.SpeechAnalyzer;
+import dev.tagger.audio.SpeechOptions;
+import dev.tagger.audio.VoskModel;
 import dev.tagger.model.ModelCatalog;
 import dev.tagger.model.ModelStore;
 import dev.tagger.nlp.DateAnalyzer;
@@ -26,14 +31,16 @@ import java.util.Set;
 
 /**
  * The analyzers a run uses, opened from the model store and closed together. Names: {@code classifier}
- * (ImageNet), {@code objects} (COCO detector), {@code faces} (faces and emotions), {@code keywords},
+ * (ImageNet), {@code objects} (COCO detector), {@code faces} (faces and emotions), {@code speech} (Vosk,
+ * English), {@code sounds} (AudioSet sound events), {@code keywords},
  * {@code language}, {@code dates}, {@code countries} (text analyzers on file names, titles and text),
  * {@code ocr} (Tesseract, behind PP-OCR's text detector as a pre-check) and {@code ppocr} (PP-OCRv4 on ONNX
  * Runtime), not in the default set as they cost up to a second a photo; named together, one
  * {@link MergedOcr} merges their readings per region.
  */
 final class AnalyzerChoice implements AutoCloseable {
-  static final Set<String> NAMES = Set.of("classifier", "objects", "faces", "keywords", "language", "dates", "countries", "ocr", "ppocr");
+  static final Set<String> NAMES = Set.of("classifier", "objects", "faces", "speech", "sounds", "keywords", "language", "dates", "countries",
+      "ocr", "ppocr");
   private final List<AutoCloseable> owned = new ArrayList<>();
   private final List<Analyzer> analyzers = new ArrayList<>();
 
@@ -62,6 +69,12 @@ final class AnalyzerChoice implements AutoCloseable {
               ClassifierOptions.IMAGENET.withTopK(topK).withOnnx(onnx)));
           case "objects" -> add(ObjectDetector.fromCatalog(store, catalog.get(detectorModel), DetectorOptions.YOLOX_NANO.withOnnx(onnx)));
           case "faces" -> add(FaceAnalyzer.open(store, FaceOptions.DEFAULT.withOnnx(onnx)));
+          case "speech" -> {
+            VoskModel vosk = VoskModel.englishSmall(store);
+            owned.add(vosk);
+            analyzers.add(new SpeechAnalyzer(vosk, SpeechOptions.DEFAULT));
+          }
+          case "sounds" -> add(SoundEventAnalyzer.audioSet(store, SoundEventOptions.DEFAULT.withOnnx(onnx)));
           case "keywords" -> analyzers.add(new KeywordAnalyzer());
           case "language" -> analyzers.add(new LanguageAnalyzer());
           case "dates" -> analyzers.add(new DateAnalyzer());

@@ -12,6 +12,7 @@ import dev.tagger.nlp.EntityDictionary;
 import dev.tagger.nlp.NameFinderAnalyzer;
 import dev.tagger.model.ModelStore;
 import dev.tagger.onnx.ObjectDetector;
+import dev.tagger.audio.SoundVocabulary;
 import dev.tagger.onnx.VisionVocabulary;
 import dev.tagger.onnx.ImageClassifier;
 import dev.tagger.onnx.OnnxOptions;
@@ -72,8 +73,8 @@ final class TagCommand implements Callable<Integer> {
   int top = 5;
 
   @Option(names = "--analyzers", split = ",", paramLabel = "NAME",
-      description = "Analyzers to run: classifier, objects, faces, keywords, language, dates, countries, ocr (Tesseract), ppocr (PP-OCRv4); ocr and ppocr together merge their readings (default: all but the OCR engines).")
-  List<String> analyzers = List.of("classifier", "objects", "faces", "keywords", "language", "dates", "countries");
+      description = "Analyzers to run: classifier, objects, faces, speech, sounds, keywords, language, dates, countries, ocr (Tesseract), ppocr (PP-OCRv4); ocr and ppocr together merge their readings (default: all but the OCR engines).")
+  List<String> analyzers = List.of("classifier", "objects", "faces", "speech", "sounds", "keywords", "language", "dates", "countries");
 
   @Option(names = "--entities", paramLabel = "TYPE=FILE", description = "A list of names of one type to tag in texts, e.g. person=family.txt (one name a line, other names after |). Repeatable.")
   java.util.Map<String, Path> entityLists = new java.util.LinkedHashMap<>();
@@ -81,7 +82,7 @@ final class TagCommand implements Callable<Integer> {
   @Option(names = "--name-finder", paramLabel = "FILE.bin", description = "An OpenNLP name-finder model of your own for entities in texts.")
   Path nameFinder;
 
-  @Option(names = "--vocabulary", paramLabel = "FILE", description = "Rules applied before --rules instead of the bundled vision vocabulary.")
+  @Option(names = "--vocabulary", paramLabel = "FILE", description = "Rules applied before --rules instead of the bundled vision and sound vocabularies.")
   Path vocabulary;
 
   @Option(names = "--no-vocabulary", description = "Apply no vocabulary: raw model labels (VOC spellings, ImageNet classes).")
@@ -146,7 +147,11 @@ final class TagCommand implements Callable<Integer> {
       }
       chosen.analyzers().forEach(builder::analyzer);
       if (!noVocabulary) {
-        builder.rules(vocabulary == null ? VisionVocabulary.defaults() : RuleFile.load(vocabulary));
+        if (vocabulary == null) {
+          builder.rules(VisionVocabulary.defaults()).rules(SoundVocabulary.defaults());
+        } else {
+          builder.rules(RuleFile.load(vocabulary));
+        }
       }
       if (rules != null) {
         builder.rules(RuleFile.load(rules));

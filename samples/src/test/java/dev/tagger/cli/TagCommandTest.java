@@ -159,6 +159,21 @@ class TagCommandTest {
   }
 
   @Test
+  void audioFilesGetSpeechWithATranscriptAndSoundEvents() throws Exception {
+    Path media = Files.createDirectories(dir.resolve("recordings"));
+    Files.copy(TestModels.sampleMedia().resolve("audio/Front_Left.wav"), media.resolve("clip1.wav"));
+    Files.copy(TestModels.sampleMedia().resolve("audio/applause.wav"), media.resolve("clip2.wav"));
+    CliRun run = CliRun.of("tag", "--no-cache", "--models", models(), media.toString());
+    assertThat(run.exitCode()).isZero();
+    JsonNode speech = run.item("clip1.wav");
+    assertThat(speech.get("kind").asText()).isEqualTo("audio");
+    assertThat(speech.at("/texts/0/kind").asText()).isEqualTo("transcript");
+    assertThat(speech.at("/texts/0/text").asText()).isEqualTo("front left");
+    assertThat(CliRun.tagNames(speech)).contains("speech", "voice");
+    assertThat(CliRun.tagNames(run.item("clip2.wav"))).contains("Applause");
+  }
+
+  @Test
   void ocrTextFeedsTheKeywords() throws Exception {
     Path media = Files.createDirectories(dir.resolve("scans"));
     Files.copy(TestModels.sampleMedia().resolve("printed-page.png"), media.resolve("IMG_0007.png"));

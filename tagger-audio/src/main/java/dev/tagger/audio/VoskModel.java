@@ -46,7 +46,10 @@ public final class VoskModel implements AutoCloseable {
     this.name = name;
   }
 
-  /** The small English model, unpacked into the store (or, if the store is read-only, ~/.cache/tagger/models). */
+  /**
+   * The small English model, unpacked into the store's {@code vosk/} folder, or into
+   * ~/.cache/tagger/models when the store is read-only (as a shared model folder is).
+   */
   public static VoskModel englishSmall(ModelStore store) {
     return open(unpackEnglishSmall(store), ENGLISH_SMALL);
   }
@@ -66,7 +69,7 @@ public final class VoskModel implements AutoCloseable {
 
   /** Unpacks once: a folder with a complete-marker is reused; otherwise files are written, verified and moved in. */
   static Path unpackEnglishSmall(ModelStore store) {
-    Path root = Files.isWritable(store.root()) ? store.root() : Path.of(System.getProperty("user.home"), ".cache", "tagger", "models");
+    Path root = writable(store.root()) ? store.root() : Path.of(System.getProperty("user.home"), ".cache", "tagger", "models");
     Path dir = root.resolve("vosk").resolve(ENGLISH_SMALL);
     if (Files.isRegularFile(dir.resolve(".verified"))) {
       return dir;
@@ -181,6 +184,22 @@ public final class VoskModel implements AutoCloseable {
       }
     }
     return out;
+  }
+
+  /**
+   * Whether the store may be written: it must be writable and, where the file system has POSIX
+   * permissions, not marked read-only (root may write anywhere, but a folder without write bits, like a
+   * shared read-only model folder, is left alone).
+   */
+  static boolean writable(Path dir) {
+    if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
+      return false;
+    }
+    try {
+      return Files.getPosixFilePermissions(dir).contains(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+    } catch (UnsupportedOperationException | IOException e) {
+      return true;
+    }
   }
 
   private static void deleteQuietly(Path dir) {
