@@ -23,11 +23,13 @@ import dev.tagger.onnx.ImageClassifier;
 import dev.tagger.onnx.ObjectDetector;
 import dev.tagger.onnx.OnnxOptions;
 import dev.tagger.spi.Analyzer;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The analyzers a run uses, opened from the model store and closed together. Names: {@code classifier}
@@ -49,7 +51,7 @@ final class AnalyzerChoice implements AutoCloseable {
    * @param detectorModel catalog id of the detector's model
    */
   AnalyzerChoice(List<String> names, ModelStore store, ModelCatalog catalog, String classifierModel, String detectorModel,
-      int topK, OnnxOptions onnx, Duration ocrTimeLimit) {
+      int topK, OnnxOptions onnx, Duration ocrTimeLimit, @Nullable Path speechModel) {
     try {
       List<String> wanted = names.stream().map(n -> n.strip().toLowerCase(Locale.ROOT)).toList();
       boolean bothOcr = wanted.contains("ocr") && wanted.contains("ppocr");
@@ -70,7 +72,8 @@ final class AnalyzerChoice implements AutoCloseable {
           case "objects" -> add(ObjectDetector.fromCatalog(store, catalog.get(detectorModel), DetectorOptions.YOLOX_NANO.withOnnx(onnx)));
           case "faces" -> add(FaceAnalyzer.open(store, FaceOptions.DEFAULT.withOnnx(onnx)));
           case "speech" -> {
-            VoskModel vosk = VoskModel.englishSmall(store);
+            VoskModel vosk = speechModel == null ? VoskModel.englishSmall(store)
+                : VoskModel.open(speechModel, speechModel.getFileName().toString());
             owned.add(vosk);
             analyzers.add(new SpeechAnalyzer(vosk, SpeechOptions.DEFAULT));
           }

@@ -69,6 +69,9 @@ final class TagCommand implements Callable<Integer> {
   @Option(names = "--ocr-time-limit", paramLabel = "SECONDS", description = "Longest time OCR may read one item; frames not reached are skipped (default: ${DEFAULT-VALUE}).")
   double ocrTimeLimitSeconds = 60;
 
+  @Option(names = "--speech-model", paramLabel = "DIR", description = "A Vosk model folder for speech (another language, the large English model) instead of the small English one.")
+  Path speechModel;
+
   @Option(names = "--top", paramLabel = "K", description = "Classes reported per image or frame (default: ${DEFAULT-VALUE}).")
   int top = 5;
 
@@ -130,7 +133,7 @@ final class TagCommand implements Callable<Integer> {
     List<Media> items = MediaWalker.expand(paths);
     ModelCatalog models = catalog == null ? ModelCatalog.defaults() : ModelCatalog.defaults().with(ModelCatalog.load(catalog));
     try (AnalyzerChoice chosen = new AnalyzerChoice(analyzers, store, models, classifierModel, detectorModel, top, onnx,
-            java.time.Duration.ofMillis(Math.round(ocrTimeLimitSeconds * 1000)));
+            java.time.Duration.ofMillis(Math.round(ocrTimeLimitSeconds * 1000)), speechModel);
         JsonLinesSink stdout = JsonLinesSink.to(System.out);
         JsonLinesSink file = out == null ? null : JsonLinesSink.toFile(out);
         FileResultStore results = noCache ? null : FileResultStore.open(cache)) {

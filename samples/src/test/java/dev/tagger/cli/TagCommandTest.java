@@ -171,6 +171,10 @@ class TagCommandTest {
     assertThat(speech.at("/texts/0/text").asText()).isEqualTo("front left");
     assertThat(CliRun.tagNames(speech)).contains("speech", "voice");
     assertThat(CliRun.tagNames(run.item("clip2.wav"))).contains("Applause");
+
+    CliRun wrongModel = CliRun.of("tag", "--no-cache", "--models", models(), "--speech-model", dir.toString(), media.toString());
+    assertThat(wrongModel.exitCode()).isEqualTo(3);
+    assertThat(wrongModel.stderr()).contains("is not a Vosk model folder");
   }
 
   @Test

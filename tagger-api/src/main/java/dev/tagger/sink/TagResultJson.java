@@ -43,6 +43,12 @@ public final class TagResultJson {
       if (t.source() != null) {
         n.set("source", source(t.source()));
       }
+      if (!t.words().isEmpty()) {
+        ArrayNode words = n.putArray("words");
+        for (dev.tagger.TimedWord w : t.words()) {
+          words.addObject().put("word", w.word()).put("start", w.startSeconds()).put("end", w.endSeconds()).put("confidence", w.confidence());
+        }
+      }
     }
     if (r.error() == null) {
       o.putNull("error");

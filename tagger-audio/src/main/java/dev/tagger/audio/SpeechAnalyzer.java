@@ -8,6 +8,7 @@ import dev.tagger.MediaKind;
 import dev.tagger.Source;
 import dev.tagger.TextItem;
 import dev.tagger.TimeSpan;
+import dev.tagger.TimedWord;
 import dev.tagger.spi.AnalysisInput;
 import dev.tagger.spi.Analyzer;
 import dev.tagger.spi.AnalyzerInfo;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * Speech to text with Vosk, on audio files and the soundtracks of videos: the audio streamed at 16 kHz
  * in half-second pieces (memory stays flat for hours of audio), silence skipped, one recognizer per
  * item on a shared {@link VoskModel}. Each utterance becomes a {@code transcript} text (with its time
- * span, so the text analyzers tag its keywords and entities with that span) and a {@code speech}
+ * span and every word's time, so the text analyzers tag its keywords and entities with the time they
+ * were said) and a {@code speech}
  * detection over the same span, whose confidence is Vosk's mean word confidence. Listening stops at
  * the time limit, keeping what was heard. Thread-safe; the model is the caller's to close.
  */
@@ -71,7 +73,8 @@ public final class SpeechAnalyzer implements Analyzer {
     List<TextItem> texts = new ArrayList<>();
     for (Transcriber.Utterance u : utterances) {
       TimeSpan span = new TimeSpan(u.words().get(0).start(), Math.max(u.words().get(0).start(), u.words().get(u.words().size() - 1).end()));
-      texts.add(new TextItem("transcript", u.text(), span, source));
+      List<TimedWord> words = u.words().stream().map(w -> new TimedWord(w.text(), w.start(), Math.max(w.start(), w.end()), w.confidence())).toList();
+      texts.add(new TextItem("transcript", u.text(), span, source, words));
       detections.add(new Detection("speech", u.confidence(), Category.SPEECH, new Evidence(span, null, u.text())));
     }
     return new AnalyzerOutput(detections, texts);

@@ -73,7 +73,13 @@ class AudioItemsTest {
     assertThat(speech.segments().get(speech.segments().size() - 1).endSeconds()).isCloseTo(speechEnd, within(1.0));
     java.util.List<Tag> heard = r.tags().stream()
         .filter(t -> t.category() == Category.KEYWORD && t.evidence().stream().anyMatch(e -> e.span() != null)).toList();
-    System.out.println("keywords from the transcript: " + heard.stream().map(Tag::name).toList());
+    System.out.println("keywords from the transcript: " + heard.stream().map(t -> t.name() + " " + t.evidence().get(0).span()).toList());
+    // Word times place each keyword where it was said: "side" comes in the last two clips, after 16 s.
+    assertThat(r.tag("side").orElseThrow().evidence().get(0).span().startSeconds()).isGreaterThan(16.0);
+    assertThat(r.texts().get(0).words()).hasSize(16).first().satisfies(w -> {
+      assertThat(w.word()).isEqualTo("front");
+      assertThat(w.startSeconds()).isCloseTo(8.0, within(0.5));
+    });
     assertThat(heard).isNotEmpty().allSatisfy(k -> assertThat(k.evidence()).allSatisfy(e -> {
       assertThat(e.span().startSeconds()).isGreaterThanOrEqualTo(7.0);
       assertThat(e.span().endSeconds()).isLessThanOrEqualTo(speechEnd + 1);
@@ -106,6 +112,30 @@ class AudioItemsTest {
     TagResult r = tagger.tag(Media.of(cut));
     assertThat(r.error()).isNull();
     assertThat(r.tags()).extracting(Tag::key).contains("applause");
+  }
+
+  @Test
+  void aTimeLimitStopsListeningWithoutAnError() throws Exception {
+    Path speech = SpeechAnalyzerTest.audio("Front_Left.wav");
+    Tagger limited = Tagger.builder().decoder(new FfmpegMediaDecoder())
+        .analyzer(new SpeechAnalyzer(model, SpeechOptions.DEFAULT.withTimeLimit(java.time.Duration.ofNanos(1)))).build();
+    TagResult r = limited.tag(Media.of(speech));
+    assertThat(r.error()).isNull();
+    assertThat(r.texts()).isEmpty();
+  }
+
+  @Test
+  void applauseInTheMiddleOfAMinuteIsASegmentAroundIt() throws Exception {
+    int rate = 16_000;
+    float[] clap = new FfmpegMediaDecoder().decodeAudio(Media.of(TestModels.sampleMedia().resolve("audio/applause.wav")), rate).samples();
+    Path file = TestMedia.longWav(dir.resolve("minute.wav"), rate, 60L * rate, i -> i >= 20L * rate && i < 20L * rate + clap.length
+        ? clap[(int) (i - 20L * rate)] : 0);
+    TagResult r = tagger.tag(Media.of(file));
+    Tag applause = r.tags().stream().filter(t -> t.key().equals("applause")).findFirst().orElseThrow();
+    System.out.println("applause 20.0-" + (20 + clap.length / (double) rate) + " s: segments " + applause.segments());
+    assertThat(applause.segments()).hasSize(1);
+    assertThat(applause.segments().get(0).startSeconds()).isBetween(10.0, 20.0);
+    assertThat(applause.segments().get(0).endSeconds()).isBetween(27.0, 37.0);
   }
 
   @Test

@@ -4,6 +4,8 @@ import dev.tagger.Category;
 import dev.tagger.Detection;
 import dev.tagger.Evidence;
 import dev.tagger.TextItem;
+import dev.tagger.TimeSpan;
+import dev.tagger.TimedWord;
 import dev.tagger.spi.AnalysisInput;
 import dev.tagger.spi.AnalyzerInfo;
 import dev.tagger.spi.AnalyzerOutput;
@@ -14,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import opennlp.tools.langdetect.LanguageDetectorModel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keywords from an item's texts as {@link Category#KEYWORD} tags: noun phrases of English text
@@ -116,13 +119,34 @@ public final class KeywordAnalyzer implements TextAnalyzer {
         if (hasNoun && !words.isEmpty()) {
           String phrase = String.join(" ", words);
           if (!STOP.contains(phrase) && phrase.length() > 2) {
-            seen.computeIfAbsent(phrase, k -> new ArrayList<>()).add(new Evidence(item.span(), null, s.text().strip()));
+            seen.computeIfAbsent(phrase, k -> new ArrayList<>()).add(new Evidence(spanOf(phrase, item), null, s.text().strip()));
           }
         }
         words.clear();
         hasNoun = false;
       }
     }
+  }
+
+  /**
+   * When the phrase was said, for a transcript with word times: the first run of words that begin like
+   * the phrase's words (lemmas differ from what was said: "bridge", "bridges"); else the item's span.
+   */
+  static @Nullable TimeSpan spanOf(String phrase, TextItem item) {
+    List<TimedWord> words = item.words();
+    String[] parts = phrase.split(" ");
+    for (int i = 0; i + parts.length <= words.size(); i++) {
+      boolean match = true;
+      for (int j = 0; j < parts.length && match; j++) {
+        String said = words.get(i + j).word().toLowerCase(Locale.ROOT);
+        String want = parts[j].substring(0, Math.min(parts[j].length(), 4));
+        match = said.startsWith(want);
+      }
+      if (match) {
+        return new TimeSpan(words.get(i).startSeconds(), words.get(i + parts.length - 1).endSeconds());
+      }
+    }
+    return item.span();
   }
 
   private static boolean isWord(String token) {

@@ -53,7 +53,7 @@ record OcrLine(String text, Box box, double confidence) {
   /**
    * What an OCR engine reports for an item: a {@link Category#TEXT} detection per line (box and words as
    * evidence), and the text of each picture as an {@code ocr} text item for the text analyzers, the same
-   * text in consecutive frames merged into one item spanning them.
+   * text in consecutive frames (see {@link #sameText}) merged into one item spanning them.
    */
   static AnalyzerOutput output(List<Read> reads, Source source) {
     List<Detection> detections = new ArrayList<>();
@@ -64,7 +64,7 @@ record OcrLine(String text, Box box, double confidence) {
         detections.add(new Detection("text", l.confidence(), Category.TEXT, new Evidence(r.picture().span(), l.box(), l.text())));
       }
       String text = String.join("\n", r.lines().stream().map(OcrLine::text).toList());
-      if (open != null && (text.isEmpty() || !open.text().equals(text))) {
+      if (open != null && (text.isEmpty() || !sameText(open.text(), text))) {
         texts.add(open);
         open = null;
       }
@@ -76,6 +76,38 @@ record OcrLine(String text, Box box, double confidence) {
       texts.add(open);
     }
     return new AnalyzerOutput(detections, texts);
+  }
+
+  /**
+   * Whether two frames show the same text: equal once whitespace and case are ignored, or differing in
+   * under a fifth of their characters (the same sign read a little differently in the next frame).
+   */
+  static boolean sameText(String a, String b) {
+    String x = a.replaceAll("\\s+", " ").strip().toLowerCase(java.util.Locale.ROOT);
+    String y = b.replaceAll("\\s+", " ").strip().toLowerCase(java.util.Locale.ROOT);
+    if (x.equals(y)) {
+      return true;
+    }
+    int longer = Math.max(x.length(), y.length());
+    return longer > 0 && editDistance(x, y) < 0.2 * longer;
+  }
+
+  static int editDistance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        cur[j] = Math.min(prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1), Math.min(prev[j] + 1, cur[j - 1] + 1));
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
   }
 
   private static TextItem extend(TextItem item, @Nullable TimeSpan until) {

@@ -83,6 +83,23 @@ class SignOcrTest {
   }
 
   @Test
+  void aSignShownForThreeSecondsOfVideoIsOneTextSegment(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    RgbImage cat = picture("cat-chelsea.png");
+    RgbImage sign = picture("sign-campus.jpg");
+    java.nio.file.Path video = dev.tagger.media.TestMedia.video(dir.resolve("walk.mkv"), 640, 480, 10, List.of(
+        new dev.tagger.media.TestMedia.Shot(cat, 3), new dev.tagger.media.TestMedia.Shot(sign, 3), new dev.tagger.media.TestMedia.Shot(cat, 3)));
+
+    dev.tagger.TagResult r = dev.tagger.Tagger.builder().decoder(new FfmpegMediaDecoder()).analyzer(merged)
+        .sampling(new dev.tagger.spi.SamplingPolicy(1, 100)).build().tag(Media.of(video));
+
+    List<dev.tagger.TextItem> segments = r.texts().stream().filter(t -> t.text().contains("Conference Centre")).toList();
+    System.out.println("sign in video: " + segments);
+    assertThat(segments).hasSize(1);
+    assertThat(segments.get(0).span().startSeconds()).isCloseTo(3, org.assertj.core.api.Assertions.within(1.0));
+    assertThat(segments.get(0).span().endSeconds()).isCloseTo(6, org.assertj.core.api.Assertions.within(1.0));
+  }
+
+  @Test
   void wordsRunTogetherAreSplitAtCaseChanges() {
     assertThat(PaddleOcr.splitJoinedWords("SportsCentre ConferenceCentre")).isEqualTo("Sports Centre Conference Centre");
     assertThat(PaddleOcr.splitJoinedWords("McDonald iPhone NOTICE")).isEqualTo("McDonald iPhone NOTICE");
