@@ -1,0 +1,129 @@
+package dev.tagger.stash;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Stash tags by exact name. Stash's name filter is SQL LIKE (case-insensitive; {@code _} and {@code %}
+ * are wildcards) and a name may already be another tag's alias, so a lookup asks for name or alias and
+ * then keeps only a tag whose name or alias equals the wanted one, ignoring case as Stash does. AI tags
+ * are named {@code label + suffix} ({@code cat_AI}), live under one parent tag ({@code AI}) so they can
+ * be found and removed, are made children of the person's own tag of the same label when there is one,
+ * and are created with {@code ignore_auto_tag}. Ids are cached for the run. Thread-safe.
+ */
+public final class StashTags {
+  /** A Stash tag as far as we need it. */
+  public record StashTag(String id, String name, List<String> aliases, List<String> parentIds) {}
+
+  private final StashClient client;
+  private final String parentName;
+  private final String suffix;
+  private final Map<String, StashTag> byKey = new ConcurrentHashMap<>();
+
+  public StashTags(StashClient client, String parentName, String suffix) {
+    this.client = client;
+    this.parentName = parentName;
+    this.suffix = suffix;
+  }
+
+  public StashTags(StashClient client) {
+    this(client, "AI", "_AI");
+  }
+
+  /** The tag named (or aliased) exactly {@code name}, ignoring case; empty when Stash has none. */
+  public Optional<StashTag> find(String name) {
+    StashTag cached = byKey.get(key(name));
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Map<String, Object> exact = Map.of("value", name, "modifier", "EQUALS");
+    JsonNode data = client.execute("FindTags", Map.of(
+        "filter", Map.of("per_page", -1),
+        "tag_filter", Map.of("name", exact, "OR", Map.of("aliases", exact))));
+    for (JsonNode t : data.path("findTags").path("tags")) {
+      StashTag tag = tag(t);
+      if (key(tag.name()).equals(key(name)) || tag.aliases().stream().anyMatch(a -> key(a).equals(key(name)))) {
+        byKey.put(key(name), tag);
+        return Optional.of(tag);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The tag named {@code name}, created (with these parents and {@code ignore_auto_tag}) when missing. */
+  public StashTag findOrCreate(String name, List<String> parentIds, @Nullable String description) {
+    Optional<StashTag> found = find(name);
+    if (found.isPresent()) {
+      return found.get();
+    }
+    Map<String, Object> input = new java.util.HashMap<>();
+    input.put("name", name);
+    input.put("ignore_auto_tag", true);
+    input.put("parent_ids", parentIds);
+    if (description != null) {
+      input.put("description", description);
+    }
+    try {
+      StashTag created = tag(client.execute("TagCreate", Map.of("input", input)).path("tagCreate"));
+      byKey.put(key(name), created);
+      return created;
+    } catch (StashException e) {
+      // Created meanwhile (another run, or an earlier attempt whose answer was lost): use that one.
+      return find(name).orElseThrow(() -> e);
+    }
+  }
+
+  /** The parent of every AI tag, created when missing. */
+  public StashTag aiParent() {
+    return findOrCreate(parentName, List.of(), "Tags set by Tagger's AI analyzers; delete this tag's children to undo them.");
+  }
+
+  /**
+   * The AI tag for a label ({@code cat} → {@code cat_AI}) under the AI parent, and also under the
+   * person's tag {@code cat} when that exists.
+   */
+  public StashTag aiTag(String label) {
+    String name = label + suffix;
+    StashTag cached = byKey.get(key(name));
+    if (cached != null) {
+      return cached;
+    }
+    Set<String> parents = new LinkedHashSet<>();
+    parents.add(aiParent().id());
+    find(label).filter(human -> !human.parentIds().contains(aiParent().id())).ifPresent(human -> parents.add(human.id()));
+    StashTag tag = findOrCreate(name, List.copyOf(parents), null);
+    if (!tag.parentIds().containsAll(parents)) {
+      Set<String> all = new LinkedHashSet<>(tag.parentIds());
+      all.addAll(parents);
+      client.execute("TagAddParents", Map.of("input", Map.of("id", tag.id(), "parent_ids", List.copyOf(all))));
+      tag = new StashTag(tag.id(), tag.name(), tag.aliases(), List.copyOf(all));
+      byKey.put(key(name), tag);
+    }
+    return tag;
+  }
+
+  /** Whether a tag is one of ours (a child of the AI parent). */
+  public boolean isAiTag(StashTag tag) {
+    return tag.parentIds().contains(aiParent().id());
+  }
+
+  static String key(String name) {
+    return name.strip().toLowerCase(Locale.ROOT);
+  }
+
+  private static StashTag tag(JsonNode t) {
+    List<String> aliases = new ArrayList<>();
+    t.path("aliases").forEach(a -> aliases.add(a.asText()));
+    List<String> parents = new ArrayList<>();
+    t.path("parents").forEach(p -> parents.add(p.path("id").asText()));
+    return new StashTag(t.path("id").asText(), t.path("name").asText(), List.copyOf(aliases), List.copyOf(parents));
+  }
+}
