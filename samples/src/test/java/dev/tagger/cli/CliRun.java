@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The CLI run in this JVM with stdout and stderr captured. */
-record CliRun(int exitCode, List<JsonNode> lines, String stderr) {
+record CliRun(int exitCode, List<JsonNode> lines, String stderr, String stdout) {
   static synchronized CliRun of(String... args) throws Exception {
     PrintStream out = System.out;
     PrintStream err = System.err;
@@ -27,11 +27,11 @@ record CliRun(int exitCode, List<JsonNode> lines, String stderr) {
     List<JsonNode> lines = new ArrayList<>();
     ObjectMapper m = new ObjectMapper();
     for (String line : o.toString(StandardCharsets.UTF_8).split("\n")) {
-      if (!line.isBlank()) {
+      if (line.startsWith("{")) {
         lines.add(m.readTree(line));
       }
     }
-    return new CliRun(code, lines, e.toString(StandardCharsets.UTF_8));
+    return new CliRun(code, lines, e.toString(StandardCharsets.UTF_8), o.toString(StandardCharsets.UTF_8));
   }
 
   JsonNode item(String fileName) {

@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class GraphQlDocuments {
   /** Every document's name; the contract test validates each. */
   public static final List<String> ALL = List.of("Version", "FindTags", "TagCreate", "TagAddParents", "BulkSceneAddTags",
-      "BulkImageAddTags");
+      "BulkImageAddTags", "BulkSceneRemoveTags", "BulkImageRemoveTags", "FindScenes", "FindImages", "SceneMarkerCreate",
+      "SceneMarkerDestroy", "PluginConfiguration");
   private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
 
   private GraphQlDocuments() {}

@@ -110,6 +110,21 @@ public final class StashTags {
     return tag;
   }
 
+  /** The tag every item we tagged carries ({@code AI_tagged}), so "untagged" means "without it". */
+  public StashTag doneTag() {
+    return childOfParent(parentName + "_tagged", "Items Tagger has tagged; remove it from an item to have it tagged again.");
+  }
+
+  /** The tag on items with tags in the review band ({@code AI_needs_review}). */
+  public StashTag reviewTag() {
+    return childOfParent(parentName + "_needs_review", "Items with AI tags Tagger was unsure of.");
+  }
+
+  private StashTag childOfParent(String name, String description) {
+    StashTag cached = byKey.get(key(name));
+    return cached != null ? cached : findOrCreate(name, List.of(aiParent().id()), description);
+  }
+
   /** Whether a tag is one of ours (a child of the AI parent). */
   public boolean isAiTag(StashTag tag) {
     return tag.parentIds().contains(aiParent().id());

@@ -32,12 +32,12 @@ import java.util.regex.Pattern;
  * {@code ApiKey} header is checked. Faults can be injected: a share of requests answered 500, stalled
  * past the client's timeout, or dropped without an answer.
  */
-final class FakeStash implements AutoCloseable {
-  static final class Tag {
-    final String id;
-    String name;
+public final class FakeStash implements AutoCloseable {
+  public static final class Tag {
+    public final String id;
+    public String name;
     final List<String> aliases = new ArrayList<>();
-    final Set<String> parents = new LinkedHashSet<>();
+    public final Set<String> parents = new LinkedHashSet<>();
     boolean ignoreAutoTag;
 
     Tag(String id, String name) {
@@ -46,21 +46,40 @@ final class FakeStash implements AutoCloseable {
     }
   }
 
+  public static final class Item {
+    public final String id;
+    public final String path;
+    public final Set<String> tags = new LinkedHashSet<>();
+    public final List<Map<String, Object>> markers = new ArrayList<>();
+
+    Item(String id, String path) {
+      this.id = id;
+      this.path = path;
+    }
+  }
+
   private static final ObjectMapper JSON = new ObjectMapper();
-  final Map<String, Tag> tags = new LinkedHashMap<>();
-  final Map<String, Set<String>> sceneTags = new LinkedHashMap<>();
-  final Map<String, Set<String>> imageTags = new LinkedHashMap<>();
-  final AtomicInteger requests = new AtomicInteger();
-  final AtomicInteger mutations = new AtomicInteger();
+
+  static {
+    // Without TCP_NODELAY every request waits ~40 ms on delayed ACKs; real Stash (Go) sets it.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
+  public final Map<String, Tag> tags = new LinkedHashMap<>();
+  public final Map<String, Item> scenes = new LinkedHashMap<>();
+  public final Map<String, Item> images = new LinkedHashMap<>();
+  private int nextMarker = 1;
+  public final AtomicInteger requests = new AtomicInteger();
+  public final AtomicInteger mutations = new AtomicInteger();
   private final String apiKey;
   private final HttpServer server;
   private final GraphQL graphql;
   private final Random random = new Random(11);
   private int nextId = 1;
-  volatile double failShare;
-  volatile long stallMillis;
+  public volatile double failShare;
+  public volatile long stallMillis;
 
-  FakeStash(String apiKey) throws IOException {
+  public FakeStash(String apiKey) throws IOException {
     this.apiKey = apiKey;
     RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
         .wiringFactory(new MockedWiringFactory() {
@@ -68,36 +87,137 @@ final class FakeStash implements AutoCloseable {
           public boolean providesDataFetcher(FieldWiringEnvironment environment) {
             return false; // plain property access on our maps, except where wired below
           }
+
+          @Override
+          public graphql.schema.TypeResolver getTypeResolver(graphql.schema.idl.UnionWiringEnvironment environment) {
+            return env -> env.getSchema().getObjectType("ImageFile");
+          }
         })
         .type("Query", b -> b.dataFetcher("version", env -> Map.of("version", "v0.0.0-fake"))
-            .dataFetcher("findTags", this::findTags))
+            .dataFetcher("findTags", this::findTags)
+            .dataFetcher("findScenes", env -> find(env, scenes, "scene_filter", "scenes"))
+            .dataFetcher("findImages", env -> find(env, images, "image_filter", "images")))
         .type("Mutation", b -> b.dataFetcher("tagCreate", this::tagCreate).dataFetcher("tagUpdate", this::tagUpdate)
-            .dataFetcher("bulkSceneUpdate", env -> bulk(env, sceneTags)).dataFetcher("bulkImageUpdate", env -> bulk(env, imageTags)))
+            .dataFetcher("bulkSceneUpdate", env -> bulk(env, scenes)).dataFetcher("bulkImageUpdate", env -> bulk(env, images))
+            .dataFetcher("sceneMarkerCreate", this::markerCreate).dataFetcher("sceneMarkerDestroy", this::markerDestroy))
         .build();
-    graphql = GraphQL.newGraphQL(new SchemaGenerator().makeExecutableSchema(StashSchema.registry(), wiring)).build();
+    Map<String, graphql.execution.preparsed.PreparsedDocumentEntry> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+    graphql = GraphQL.newGraphQL(new SchemaGenerator().makeExecutableSchema(StashSchema.registry(), wiring))
+        .preparsedDocumentProvider((input, parse) -> java.util.concurrent.CompletableFuture.completedFuture(
+            parsed.computeIfAbsent(input.getQuery(), q -> parse.apply(input))))
+        .build();
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/graphql", this::handle);
     server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
     server.start();
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  synchronized Tag addTag(String name, String... aliases) {
+  public synchronized Tag addTag(String name, String... aliases) {
     Tag t = new Tag(String.valueOf(nextId++), name);
     t.aliases.addAll(List.of(aliases));
     tags.put(t.id, t);
     return t;
   }
 
-  synchronized void addScene(String id, String... tagIds) {
-    sceneTags.put(id, new LinkedHashSet<>(List.of(tagIds)));
+  public synchronized Item addScene(String id, String path, String... tagIds) {
+    Item i = new Item(id, path);
+    i.tags.addAll(List.of(tagIds));
+    scenes.put(id, i);
+    return i;
   }
 
-  synchronized void addImage(String id, String... tagIds) {
-    imageTags.put(id, new LinkedHashSet<>(List.of(tagIds)));
+  public synchronized Item addImage(String id, String path, String... tagIds) {
+    Item i = new Item(id, path);
+    i.tags.addAll(List.of(tagIds));
+    images.put(id, i);
+    return i;
+  }
+
+  /** The tag and its descendants. */
+  public Set<String> withDescendants(String id) {
+    Set<String> out = new LinkedHashSet<>(List.of(id));
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (Tag t : tags.values()) {
+        if (!out.contains(t.id) && t.parents.stream().anyMatch(out::contains)) {
+          grew = out.add(t.id);
+        }
+      }
+    }
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private boolean itemMatches(Item item, Map<String, Object> filter) {
+    if (filter == null) {
+      return true;
+    }
+    if (filter.get("tags") instanceof Map<?, ?> c) {
+      Set<String> wanted = new LinkedHashSet<>();
+      int depth = c.get("depth") instanceof Number d ? d.intValue() : 0;
+      for (String v : (List<String>) c.get("value")) {
+        wanted.addAll(depth == 0 ? Set.of(v) : withDescendants(v));
+      }
+      boolean any = item.tags.stream().anyMatch(wanted::contains);
+      if ("EXCLUDES".equals(String.valueOf(c.get("modifier"))) ? any : !any) {
+        return false;
+      }
+    }
+    if (filter.get("path") instanceof Map<?, ?> c && !item.path.toLowerCase().contains(((String) c.get("value")).toLowerCase())) {
+      return false;
+    }
+    return !(filter.get("AND") instanceof Map<?, ?> and) || itemMatches(item, (Map<String, Object>) and);
+  }
+
+  private Map<String, Object> itemView(Item i) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", i.id);
+    m.put("title", null);
+    m.put("files", List.of(Map.of("path", i.path)));
+    m.put("visual_files", List.of(Map.of("path", i.path)));
+    m.put("tags", i.tags.stream().map(t -> Map.of("id", t, "name", tags.get(t).name)).toList());
+    m.put("scene_markers", List.copyOf(i.markers));
+    return m;
+  }
+
+  @SuppressWarnings("unchecked")
+  private Object find(DataFetchingEnvironment env, Map<String, Item> items, String filterName, String listName) {
+    Map<String, Object> filter = env.getArgument(filterName);
+    Map<String, Object> page = env.getArgument("filter") == null ? Map.of() : env.getArgument("filter");
+    List<Item> all = items.values().stream().filter(i -> itemMatches(i, filter)).toList();
+    int perPage = page.get("per_page") instanceof Number n ? n.intValue() : 25;
+    int p = page.get("page") instanceof Number n ? n.intValue() : 1;
+    List<Item> slice = perPage < 0 ? all : all.subList(Math.min(all.size(), (p - 1) * perPage), Math.min(all.size(), p * perPage));
+    return Map.of("count", all.size(), listName, slice.stream().map(this::itemView).toList());
+  }
+
+  @SuppressWarnings("unchecked")
+  private Object markerCreate(DataFetchingEnvironment env) {
+    mutations.incrementAndGet();
+    Map<String, Object> input = env.getArgument("input");
+    Item scene = scenes.get((String) input.get("scene_id"));
+    if (scene == null || !tags.containsKey((String) input.get("primary_tag_id"))) {
+      throw new GraphQLException("scene or primary tag not found");
+    }
+    Map<String, Object> marker = new LinkedHashMap<>();
+    marker.put("id", "m" + nextMarker++);
+    marker.put("title", input.get("title"));
+    marker.put("seconds", ((Number) input.get("seconds")).doubleValue());
+    marker.put("end_seconds", input.get("end_seconds"));
+    marker.put("primary_tag", Map.of("id", input.get("primary_tag_id")));
+    scene.markers.add(marker);
+    return Map.of("id", marker.get("id"));
+  }
+
+  private Object markerDestroy(DataFetchingEnvironment env) {
+    mutations.incrementAndGet();
+    String id = env.getArgument("id");
+    return scenes.values().stream().anyMatch(s -> s.markers.removeIf(m -> m.get("id").equals(id)));
   }
 
   private void handle(HttpExchange ex) throws IOException {
@@ -167,6 +287,9 @@ final class FakeStash implements AutoCloseable {
     }
     if (filter.get("aliases") instanceof Map<?, ?> c) {
       own = own && t.aliases.stream().anyMatch(a -> like((String) c.get("value"), a));
+    }
+    if (filter.get("parents") instanceof Map<?, ?> c) {
+      own = own && t.parents.stream().anyMatch(((List<String>) c.get("value"))::contains);
     }
     if (filter.get("OR") instanceof Map<?, ?> or) {
       return own || matches(t, (Map<String, Object>) or);
@@ -238,7 +361,7 @@ final class FakeStash implements AutoCloseable {
   }
 
   @SuppressWarnings("unchecked")
-  private Object bulk(DataFetchingEnvironment env, Map<String, Set<String>> items) {
+  private Object bulk(DataFetchingEnvironment env, Map<String, Item> items) {
     mutations.incrementAndGet();
     Map<String, Object> input = env.getArgument("input");
     List<String> ids = (List<String>) input.get("ids");
@@ -247,10 +370,11 @@ final class FakeStash implements AutoCloseable {
     String mode = String.valueOf(update.get("mode"));
     List<Map<String, Object>> out = new ArrayList<>();
     for (String id : ids) {
-      Set<String> current = items.get(id);
-      if (current == null) {
+      Item item = items.get(id);
+      if (item == null) {
         throw new GraphQLException("item " + id + " not found");
       }
+      Set<String> current = item.tags;
       switch (mode) {
         case "ADD" -> current.addAll(tagIds);
         case "REMOVE" -> current.removeAll(tagIds);

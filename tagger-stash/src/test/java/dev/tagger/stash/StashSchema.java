@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Stash's real GraphQL schema, read from ../shared/stash-schema (never copied into this project). */
-final class StashSchema {
+public final class StashSchema {
   private StashSchema() {}
 
-  static Path dir() {
+  public static Path dir() {
     for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
       Path candidate = p.resolve("shared/stash-schema");
       if (Files.isRegularFile(candidate.resolve("schema.graphql"))) {
@@ -27,7 +27,7 @@ final class StashSchema {
         + "repository (CI provides it); these tests check our GraphQL against it and cannot run without it");
   }
 
-  static TypeDefinitionRegistry registry() {
+  public static TypeDefinitionRegistry registry() {
     TypeDefinitionRegistry registry = new TypeDefinitionRegistry();
     SchemaParser parser = new SchemaParser();
     try (Stream<Path> files = Files.walk(dir())) {

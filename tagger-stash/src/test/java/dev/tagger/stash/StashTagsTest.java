@@ -70,16 +70,16 @@ class StashTagsTest {
   @Test
   void bulkAddKeepsThePersonsTagsAndTwentyPercentFaultsChangeNothing() {
     FakeStash.Tag mine = stash.addTag("holiday");
-    stash.addScene("1", mine.id);
-    stash.addScene("2");
+    stash.addScene("1", "/media/one.mp4", mine.id);
+    stash.addScene("2", "/media/two.mp4");
     stash.failShare = 0.2;
     stash.stallMillis = 2500;
     StashTags tags = new StashTags(client);
     String cat = tags.aiTag("cat").id();
     client.execute("BulkSceneAddTags", Map.of("ids", List.of("1", "2"), "tag_ids", List.of(cat)));
     client.execute("BulkSceneAddTags", Map.of("ids", List.of("1", "2"), "tag_ids", List.of(cat)));
-    assertThat(stash.sceneTags.get("1")).containsExactlyInAnyOrder(mine.id, cat);
-    assertThat(stash.sceneTags.get("2")).containsExactly(cat);
+    assertThat(stash.scenes.get("1").tags).containsExactlyInAnyOrder(mine.id, cat);
+    assertThat(stash.scenes.get("2").tags).containsExactly(cat);
     assertThat(stash.tags).hasSize(3);
   }
 }

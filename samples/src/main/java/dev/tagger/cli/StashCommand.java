@@ -1,0 +1,127 @@
+package dev.tagger.cli;
+
+import dev.tagger.Tagger;
+import dev.tagger.audio.SoundVocabulary;
+import dev.tagger.media.FfmpegMediaDecoder;
+import dev.tagger.model.ModelCatalog;
+import dev.tagger.model.ModelStore;
+import dev.tagger.onnx.ImageClassifier;
+import dev.tagger.onnx.ObjectDetector;
+import dev.tagger.onnx.OnnxOptions;
+import dev.tagger.onnx.VisionVocabulary;
+import dev.tagger.spi.SamplingPolicy;
+import dev.tagger.store.FileResultStore;
+import dev.tagger.stash.PathMap;
+import dev.tagger.stash.StashClient;
+import dev.tagger.stash.StashConnection;
+import dev.tagger.stash.StashException;
+import dev.tagger.stash.StashItem;
+import dev.tagger.stash.StashSink;
+import dev.tagger.stash.StashTagging;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code tagger stash tag|reset}: tags the scenes and images of a Stash library (only those not tagged
+ * yet, unless {@code --all}), or removes every AI tag and marker, leaving a person's tags.
+ */
+@Command(name = "stash", mixinStandardHelpOptions = true, description = "Tag a Stash library, or remove our tags from it.")
+final class StashCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "ACTION", description = "tag or reset")
+  String action;
+
+  @Option(names = "--url", required = true, paramLabel = "URL", description = "Stash, e.g. http://localhost:9999")
+  String url;
+
+  @Option(names = "--api-key", paramLabel = "KEY", description = "Stash API key (default: $STASH_API_KEY).")
+  String apiKey = System.getenv("STASH_API_KEY");
+
+  @Option(names = "--scenes", description = "Only scenes.")
+  boolean scenesOnly;
+
+  @Option(names = "--images", description = "Only images.")
+  boolean imagesOnly;
+
+  @Option(names = "--all", description = "Tag every item again, not only those not tagged yet.")
+  boolean all;
+
+  @Option(names = "--path", paramLabel = "PREFIX", description = "Only items whose Stash path starts with this.")
+  String pathPrefix;
+
+  @Option(names = "--path-map", paramLabel = "FROM=TO", description = "Stash's path prefix FROM is TO here. Repeatable.")
+  List<String> pathMap = new ArrayList<>();
+
+  @Option(names = "--analyzers", split = ",", paramLabel = "NAME", description = "Analyzers, as for 'tagger tag' (default: ${DEFAULT-VALUE}).")
+  List<String> analyzers = List.of("classifier", "objects", "faces", "speech", "sounds");
+
+  @Option(names = "--models", paramLabel = "DIR", description = "Model store folder (default: $TAGGER_MODELS, else ~/.cache/tagger/models).")
+  Path models;
+
+  @Option(names = "--parallel", paramLabel = "N", description = "Items tagged at once (default: number of cores).")
+  int parallel = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--interval", paramLabel = "SECONDS", description = "Video sampling interval (default: ${DEFAULT-VALUE}).")
+  double interval = 2.0;
+
+  @Option(names = "--cache", paramLabel = "DIR", description = "Result store folder: items analyzed before are not analyzed again (default: none).")
+  Path cache;
+
+  @Option(names = "--batch", paramLabel = "N", description = "Items per bulk update (default: ${DEFAULT-VALUE}).")
+  int batch = 50;
+
+  @Override
+  public Integer call() {
+    if (!action.equals("tag") && !action.equals("reset")) {
+      System.err.println("tagger stash: ACTION must be tag or reset, got '" + action + "'");
+      return 2;
+    }
+    List<StashItem.Kind> kinds = scenesOnly ? List.of(StashItem.Kind.SCENE) : imagesOnly ? List.of(StashItem.Kind.IMAGE)
+        : List.of(StashItem.Kind.SCENE, StashItem.Kind.IMAGE);
+    try {
+      StashClient client = new StashClient(StashConnection.of(url, apiKey));
+      StashTagging stash = new StashTagging(client, PathMap.parse(pathMap), new StashSink.Options(batch, 1.0));
+      if (action.equals("reset")) {
+        for (StashItem.Kind kind : kinds) {
+          report(kind, stash.reset(kind));
+        }
+        return 0;
+      }
+      ModelStore store = models != null ? new ModelStore(models, ModelStore.fromEnvironment().offline()) : ModelStore.fromEnvironment();
+      OnnxOptions onnx = new OnnxOptions(Math.max(1, Runtime.getRuntime().availableProcessors() / parallel));
+      int failed = 0;
+      try (AnalyzerChoice chosen = new AnalyzerChoice(analyzers, store, ModelCatalog.defaults(), ImageClassifier.IMAGENET_MODEL,
+          ObjectDetector.YOLOX_NANO_MODEL, 5, onnx, Duration.ofSeconds(60), null);
+          FileResultStore results = cache == null ? null : FileResultStore.open(cache)) {
+        for (StashItem.Kind kind : kinds) {
+          Tagger.Builder builder = Tagger.builder().decoder(new FfmpegMediaDecoder()).parallelism(parallel)
+              .sampling(new SamplingPolicy(SamplingPolicy.Mode.INTERVAL, interval, 100, 0.3))
+              .rules(VisionVocabulary.defaults()).rules(SoundVocabulary.defaults());
+          if (results != null) {
+            builder.resultStore(results);
+          }
+          chosen.analyzers().forEach(builder::analyzer);
+          StashTagging.Report r = stash.tag(builder, kind, !all, pathPrefix);
+          report(kind, r);
+          failed += r.failed();
+        }
+      }
+      return failed == 0 ? 0 : 1;
+    } catch (StashException | IllegalArgumentException e) {
+      System.err.println("tagger stash: " + e.getMessage());
+      return 3;
+    }
+  }
+
+  private static void report(StashItem.Kind kind, StashTagging.Report r) {
+    System.out.printf(Locale.ROOT, "%ss: %d items, %d written, %d failed, %d markers, %d requests (%.2f per item), %.1f s%n",
+        kind.name().toLowerCase(Locale.ROOT), r.items(), r.written(), r.failed(), r.markers(), r.requests(),
+        r.items() == 0 ? 0.0 : r.requests() / (double) r.items(), r.seconds());
+  }
+}

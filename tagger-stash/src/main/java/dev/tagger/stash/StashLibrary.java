@@ -1,0 +1,80 @@
+package dev.tagger.stash;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads scenes and images from Stash page by page, with filters: only items not yet tagged by us (they
+ * lack the done tag), under a path prefix (Stash's path filter is a substring match, so the prefix is
+ * confirmed here), or carrying a tag. The whole selection is listed before tagging starts, so tagging
+ * items (which changes what the filter matches) cannot shift the pages. Thread-safe.
+ */
+public final class StashLibrary {
+  /** Which items to take. */
+  public record Filter(@Nullable String withoutTagId, @Nullable String pathPrefix, @Nullable String withTagId) {
+    public static final Filter ALL = new Filter(null, null, null);
+  }
+
+  private final StashClient client;
+  private final int perPage;
+
+  public StashLibrary(StashClient client, int perPage) {
+    if (perPage < 1) {
+      throw new IllegalArgumentException("perPage must be >= 1, got " + perPage);
+    }
+    this.client = client;
+    this.perPage = perPage;
+  }
+
+  /** Every item of a kind that the filter selects. */
+  public List<StashItem> list(StashItem.Kind kind, Filter filter) {
+    Map<String, Object> itemFilter = new HashMap<>();
+    if (filter.withoutTagId() != null) {
+      itemFilter.put("tags", Map.of("value", List.of(filter.withoutTagId()), "modifier", "EXCLUDES", "depth", 0));
+    }
+    if (filter.withTagId() != null) {
+      Map<String, Object> with = Map.of("value", List.of(filter.withTagId()), "modifier", "INCLUDES", "depth", -1);
+      itemFilter.put(filter.withoutTagId() == null ? "tags" : "AND", filter.withoutTagId() == null ? with : Map.of("tags", with));
+    }
+    if (filter.pathPrefix() != null) {
+      itemFilter.put("path", Map.of("value", filter.pathPrefix(), "modifier", "INCLUDES"));
+    }
+    boolean scenes = kind == StashItem.Kind.SCENE;
+    List<StashItem> out = new ArrayList<>();
+    for (int page = 1; ; page++) {
+      JsonNode data = client.execute(scenes ? "FindScenes" : "FindImages", Map.of(
+          "filter", Map.of("page", page, "per_page", perPage, "sort", "id", "direction", "ASC"),
+          scenes ? "scene_filter" : "image_filter", itemFilter));
+      JsonNode result = data.path(scenes ? "findScenes" : "findImages");
+      JsonNode items = result.path(scenes ? "scenes" : "images");
+      for (JsonNode n : items) {
+        StashItem item = item(kind, n);
+        if (filter.pathPrefix() == null || item.path() != null && item.path().startsWith(filter.pathPrefix())) {
+          out.add(item);
+        }
+      }
+      if (items.size() < perPage || (long) page * perPage >= result.path("count").asLong()) {
+        return out;
+      }
+    }
+  }
+
+  static StashItem item(StashItem.Kind kind, JsonNode n) {
+    Set<String> tags = new LinkedHashSet<>();
+    n.path("tags").forEach(t -> tags.add(t.path("id").asText()));
+    JsonNode files = n.path(kind == StashItem.Kind.SCENE ? "files" : "visual_files");
+    String path = files.isArray() && !files.isEmpty() ? files.get(0).path("path").asText(null) : null;
+    List<StashItem.Marker> markers = new ArrayList<>();
+    for (JsonNode m : n.path("scene_markers")) {
+      markers.add(new StashItem.Marker(m.path("id").asText(), m.path("title").asText(), m.path("seconds").asDouble(),
+          m.path("end_seconds").isNumber() ? m.path("end_seconds").asDouble() : null, m.path("primary_tag").path("id").asText()));
+    }
+    return new StashItem(kind, n.path("id").asText(), n.path("title").asText(null), path, tags, markers);
+  }
+}

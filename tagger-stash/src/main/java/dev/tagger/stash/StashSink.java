@@ -1,0 +1,148 @@
+package dev.tagger.stash;
+
+import dev.tagger.Segment;
+import dev.tagger.Tag;
+import dev.tagger.TagResult;
+import dev.tagger.spi.TagSink;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes tagging results to Stash. Each item gets its AI tags ({@link StashTags#aiTag}) plus the done
+ * tag, always in ADD mode so a person's tags are never touched; items wanting the same set of tags are
+ * sent together, at most {@code batchSize} per bulk mutation. Tags in the review band go on the
+ * "needs review" tag instead. A scene's time segments become markers (title, start, end, primary tag;
+ * tags sharing a span share one marker) unless a marker with that primary tag already starts within half
+ * a second, so tagging a scene twice adds nothing. Failed items are not marked done, so the next run takes them again. Thread-safe.
+ */
+public final class StashSink implements TagSink {
+  private static final Logger LOG = LoggerFactory.getLogger(StashSink.class);
+
+  /** How results are written. */
+  public record Options(int batchSize, double minMarkerSeconds) {
+    public static final Options DEFAULT = new Options(50, 1.0);
+  }
+
+  private final StashClient client;
+  private final StashTags tags;
+  private final Map<String, StashItem> itemsByPath;
+  private final Options options;
+  private final Map<List<String>, List<StashItem>> pending = new HashMap<>();
+  private int written;
+  private int failed;
+  private int markers;
+
+  /** @param itemsByPath the items being tagged, by the local path the engine sees */
+  public StashSink(StashClient client, StashTags tags, Map<String, StashItem> itemsByPath, Options options) {
+    this.client = client;
+    this.tags = tags;
+    this.itemsByPath = Map.copyOf(itemsByPath);
+    this.options = options;
+  }
+
+  @Override
+  public synchronized void accept(TagResult result) {
+    StashItem item = itemsByPath.get(result.path());
+    if (item == null) {
+      return;
+    }
+    if (result.error() != null) {
+      failed++;
+      LOG.warn("Stash {} {}: not tagged: {}", item.kind().name().toLowerCase(java.util.Locale.ROOT), item.id(), result.error().message());
+      return;
+    }
+    try {
+      TreeSet<String> ids = new TreeSet<>();
+      ids.add(tags.doneTag().id());
+      for (Tag t : result.tags()) {
+        ids.add(tags.aiTag(t.name()).id());
+      }
+      if (!result.review().isEmpty()) {
+        ids.add(tags.reviewTag().id());
+      }
+      if (item.kind() == StashItem.Kind.SCENE) {
+        addMarkers(item, result);
+      }
+      List<StashItem> group = pending.computeIfAbsent(List.copyOf(ids), k -> new ArrayList<>());
+      group.add(item);
+      if (group.size() >= options.batchSize()) {
+        send(List.copyOf(ids), group);
+        pending.remove(List.copyOf(ids));
+      }
+    } catch (StashException e) {
+      failed++;
+      LOG.warn("Stash {} {}: cannot write its tags: {}", item.kind(), item.id(), e.getMessage());
+    }
+  }
+
+  /**
+   * One marker per time span: tags whose segments cover the same span share it, the surest as its primary
+   * tag and title, the others as its tags.
+   */
+  private void addMarkers(StashItem item, TagResult result) {
+    Map<String, List<Map.Entry<Tag, Segment>>> bySpan = new java.util.LinkedHashMap<>();
+    for (Tag t : result.tags()) {
+      for (Segment s : t.segments()) {
+        if (s.endSeconds() - s.startSeconds() >= options.minMarkerSeconds()) {
+          String span = Math.round(s.startSeconds() * 2) + "-" + Math.round(s.endSeconds() * 2);
+          bySpan.computeIfAbsent(span, k -> new ArrayList<>()).add(Map.entry(t, s));
+        }
+      }
+    }
+    for (List<Map.Entry<Tag, Segment>> same : bySpan.values()) {
+      same.sort((a, b) -> Double.compare(b.getValue().peakConfidence(), a.getValue().peakConfidence()));
+      Tag top = same.get(0).getKey();
+      Segment s = same.get(0).getValue();
+      String primary = tags.aiTag(top.name()).id();
+      boolean exists = item.markers().stream().anyMatch(m -> m.primaryTagId().equals(primary) && Math.abs(m.seconds() - s.startSeconds()) < 0.5);
+      if (!exists) {
+        Map<String, Object> input = new HashMap<>();
+        input.put("title", top.name());
+        input.put("seconds", s.startSeconds());
+        input.put("end_seconds", s.endSeconds());
+        input.put("scene_id", item.id());
+        input.put("primary_tag_id", primary);
+        input.put("tag_ids", same.stream().skip(1).map(e -> tags.aiTag(e.getKey().name()).id()).distinct().toList());
+        client.execute("SceneMarkerCreate", Map.of("input", input));
+        markers++;
+      }
+    }
+  }
+
+  private void send(List<String> tagIds, List<StashItem> items) {
+    Map<StashItem.Kind, List<String>> byKind = new HashMap<>();
+    for (StashItem i : items) {
+      byKind.computeIfAbsent(i.kind(), k -> new ArrayList<>()).add(i.id());
+    }
+    byKind.forEach((kind, ids) -> {
+      try {
+        client.execute(kind == StashItem.Kind.SCENE ? "BulkSceneAddTags" : "BulkImageAddTags", Map.of("ids", ids, "tag_ids", tagIds));
+        written += ids.size();
+      } catch (StashException e) {
+        failed += ids.size();
+        LOG.warn("Stash: cannot add tags to {} {}s: {}", ids.size(), kind.name().toLowerCase(java.util.Locale.ROOT), e.getMessage());
+      }
+    });
+  }
+
+  @Override
+  public synchronized void flush() {
+    pending.forEach(this::send);
+    pending.clear();
+  }
+
+  @Override
+  public void close() {
+    flush();
+  }
+
+  /** Items whose tags were written, items that failed, and markers created so far. */
+  public synchronized int[] counts() {
+    return new int[] {written, failed, markers};
+  }
+}

@@ -1,0 +1,105 @@
+package dev.tagger.stash;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tagger.BatchSummary;
+import dev.tagger.Media;
+import dev.tagger.Tagger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Tags a Stash library, and takes our tags off it again. {@link #tag} lists the selected scenes or images
+ * ({@link StashLibrary}), maps their paths to local files ({@link PathMap}), runs the tagger on them and
+ * writes through a {@link StashSink}; {@link #reset} removes every AI tag and AI marker and leaves every
+ * tag a person set. Both can run again safely: a second run finds what the first made.
+ */
+public final class StashTagging {
+  /** What a run did; {@code requests} counts every HTTP request to Stash, retries included. */
+  public record Report(int items, int written, int failed, int markers, long requests, double seconds) {}
+
+  private final StashClient client;
+  private final PathMap paths;
+  private final StashSink.Options options;
+
+  public StashTagging(StashClient client, PathMap paths, StashSink.Options options) {
+    this.client = client;
+    this.paths = paths;
+    this.options = options;
+  }
+
+  /**
+   * Tags the scenes or images the filter selects with a tagger built from {@code builder} (which gets the
+   * Stash sink added).
+   *
+   * @param onlyUntagged take only items without the done tag
+   * @param pathPrefix take only items whose Stash path starts with this
+   */
+  public Report tag(Tagger.Builder builder, StashItem.Kind kind, boolean onlyUntagged, @Nullable String pathPrefix) {
+    long start = System.nanoTime();
+    long requestsBefore = client.requests();
+    StashTags tags = new StashTags(client);
+    StashLibrary library = new StashLibrary(client, 100);
+    List<StashItem> items = library.list(kind, new StashLibrary.Filter(onlyUntagged ? tags.doneTag().id() : null, pathPrefix, null));
+    Map<String, StashItem> byPath = new LinkedHashMap<>();
+    List<Media> media = new ArrayList<>();
+    for (StashItem item : items) {
+      if (item.path() == null) {
+        continue;
+      }
+      Media m = Media.of(paths.toLocal(item.path()));
+      if (byPath.putIfAbsent(m.path().toString(), item) == null) {
+        media.add(m);
+      }
+    }
+    StashSink sink = new StashSink(client, tags, byPath, options);
+    BatchSummary summary = builder.sink(sink).build().tagAll(media);
+    sink.flush();
+    int[] counts = sink.counts();
+    return new Report(summary.total(), counts[0], counts[1], counts[2], client.requests() - requestsBefore, (System.nanoTime() - start) / 1e9);
+  }
+
+  /** Removes every AI tag and every marker whose primary tag is an AI tag from all scenes or images. */
+  public Report reset(StashItem.Kind kind) {
+    long start = System.nanoTime();
+    long requestsBefore = client.requests();
+    StashTags tags = new StashTags(client);
+    String parent = tags.aiParent().id();
+    Set<String> ours = new HashSet<>(List.of(parent));
+    JsonNode found = client.execute("FindTags", Map.of("filter", Map.of("per_page", -1),
+        "tag_filter", Map.of("parents", Map.of("value", List.of(parent), "modifier", "INCLUDES", "depth", -1))));
+    found.path("findTags").path("tags").forEach(t -> ours.add(t.path("id").asText()));
+    List<StashItem> items = new StashLibrary(client, 100).list(kind, new StashLibrary.Filter(null, null, parent));
+    Map<List<String>, List<String>> groups = new HashMap<>();
+    int markers = 0;
+    for (StashItem item : items) {
+      TreeSet<String> remove = new TreeSet<>(item.tagIds());
+      remove.retainAll(ours);
+      if (!remove.isEmpty()) {
+        groups.computeIfAbsent(List.copyOf(remove), k -> new ArrayList<>()).add(item.id());
+      }
+      for (StashItem.Marker m : item.markers()) {
+        if (ours.contains(m.primaryTagId())) {
+          client.execute("SceneMarkerDestroy", Map.of("id", m.id()));
+          markers++;
+        }
+      }
+    }
+    int written = 0;
+    for (Map.Entry<List<String>, List<String>> g : groups.entrySet()) {
+      List<String> ids = g.getValue();
+      for (int i = 0; i < ids.size(); i += options.batchSize()) {
+        List<String> batch = ids.subList(i, Math.min(ids.size(), i + options.batchSize()));
+        client.execute(kind == StashItem.Kind.SCENE ? "BulkSceneRemoveTags" : "BulkImageRemoveTags", Map.of("ids", batch, "tag_ids", g.getKey()));
+        written += batch.size();
+      }
+    }
+    return new Report(items.size(), written, 0, markers, client.requests() - requestsBefore, (System.nanoTime() - start) / 1e9);
+  }
+}
