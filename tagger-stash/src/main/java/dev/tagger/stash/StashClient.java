@@ -54,7 +54,7 @@ public final class StashClient {
       request.header("ApiKey", connection.apiKey());
     }
     if (connection.sessionCookie() != null) {
-      request.header("Cookie", "session=" + connection.sessionCookie());
+      request.header("Cookie", connection.sessionCookie());
     }
     return send(document, request.build());
   }

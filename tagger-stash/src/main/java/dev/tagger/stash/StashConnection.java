@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Where Stash is and how to talk to it: the {@code /graphql} endpoint, the API key (sent as the
- * {@code ApiKey} header) or the plugin's session cookie, the per-request timeout, and how many times a
+ * {@code ApiKey} header) or the plugin's session cookie ({@code name=value}), the per-request timeout, and how many times a
  * request that failed for a passing reason (5xx, 429, a dropped or refused connection, a timeout) is
  * tried in all. {@link #toString()} never shows the key or the cookie.
  */

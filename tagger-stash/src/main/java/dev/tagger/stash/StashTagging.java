@@ -65,6 +65,13 @@ public final class StashTagging {
     return new Report(summary.total(), counts[0], counts[1], counts[2], client.requests() - requestsBefore, (System.nanoTime() - start) / 1e9);
   }
 
+  /** Marks one item for tagging (the {@code AI_queue} tag); what a hook does, in three requests at most. */
+  public void queue(StashItem.Kind kind, String id) {
+    StashTags tags = new StashTags(client);
+    String queued = tags.findOrCreate("AI_queue", List.of(tags.aiParent().id()), "Items waiting to be tagged by Tagger.").id();
+    client.execute(kind == StashItem.Kind.SCENE ? "BulkSceneAddTags" : "BulkImageAddTags", Map.of("ids", List.of(id), "tag_ids", List.of(queued)));
+  }
+
   /** Removes every AI tag and every marker whose primary tag is an AI tag from all scenes or images. */
   public Report reset(StashItem.Kind kind) {
     long start = System.nanoTime();

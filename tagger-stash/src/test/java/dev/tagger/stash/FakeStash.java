@@ -8,6 +8,7 @@ import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphQLException;
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.GraphQLScalarType;
 import graphql.schema.idl.FieldWiringEnvironment;
 import graphql.schema.idl.MockedWiringFactory;
 import graphql.schema.idl.RuntimeWiring;
@@ -77,6 +78,8 @@ public final class FakeStash implements AutoCloseable {
   private final Random random = new Random(11);
   private int nextId = 1;
   public volatile double failShare;
+  /** What {@code configuration { plugins }} answers: plugin id → its settings. */
+  public volatile Map<String, Object> pluginSettings = Map.of();
   public volatile long stallMillis;
 
   public FakeStash(String apiKey) throws IOException {
@@ -89,11 +92,18 @@ public final class FakeStash implements AutoCloseable {
           }
 
           @Override
+          public graphql.schema.GraphQLScalarType getScalar(graphql.schema.idl.ScalarWiringEnvironment environment) {
+            return GraphQLScalarType.newScalar().name(environment.getScalarTypeDefinition().getName())
+                .coercing(new PassThrough()).build();
+          }
+
+          @Override
           public graphql.schema.TypeResolver getTypeResolver(graphql.schema.idl.UnionWiringEnvironment environment) {
             return env -> env.getSchema().getObjectType("ImageFile");
           }
         })
         .type("Query", b -> b.dataFetcher("version", env -> Map.of("version", "v0.0.0-fake"))
+            .dataFetcher("configuration", env -> Map.of("plugins", pluginSettings))
             .dataFetcher("findTags", this::findTags)
             .dataFetcher("findScenes", env -> find(env, scenes, "scene_filter", "scenes"))
             .dataFetcher("findImages", env -> find(env, images, "image_filter", "images")))
@@ -239,18 +249,25 @@ public final class FakeStash implements AutoCloseable {
           }
         }
       }
-      if (!apiKey.equals(ex.getRequestHeaders().getFirst("ApiKey"))) {
+      String cookie = ex.getRequestHeaders().getFirst("Cookie");
+      if (!apiKey.equals(ex.getRequestHeaders().getFirst("ApiKey")) && !("session=" + apiKey).equals(cookie)) {
         ex.sendResponseHeaders(401, -1);
         return;
       }
       Map<?, ?> body = JSON.readValue(ex.getRequestBody(), Map.class);
       @SuppressWarnings("unchecked")
       Map<String, Object> variables = body.get("variables") == null ? Map.of() : (Map<String, Object>) body.get("variables");
-      ExecutionResult result;
-      synchronized (this) {
-        result = graphql.execute(ExecutionInput.newExecutionInput((String) body.get("query")).variables(variables).build());
+      byte[] out;
+      try {
+        ExecutionResult result;
+        synchronized (this) {
+          result = graphql.execute(ExecutionInput.newExecutionInput((String) body.get("query")).variables(variables).build());
+        }
+        out = JSON.writeValueAsBytes(result.toSpecification());
+      } catch (RuntimeException e) {
+        ex.sendResponseHeaders(500, -1); // as a crashing server would
+        return;
       }
-      byte[] out = JSON.writeValueAsBytes(result.toSpecification());
       ex.getResponseHeaders().add("Content-Type", "application/json");
       ex.sendResponseHeaders(200, out.length);
       try (OutputStream os = ex.getResponseBody()) {
@@ -386,6 +403,25 @@ public final class FakeStash implements AutoCloseable {
       out.add(Map.of("id", id));
     }
     return out;
+  }
+
+  /** Stash's own scalars (Map, Time, Int64, …) as they come: enough for a fake. */
+  @SuppressWarnings("deprecation")
+  private static final class PassThrough implements graphql.schema.Coercing<Object, Object> {
+    @Override
+    public Object serialize(Object value) {
+      return value;
+    }
+
+    @Override
+    public Object parseValue(Object input) {
+      return input;
+    }
+
+    @Override
+    public Object parseLiteral(Object input) {
+      return input instanceof graphql.language.StringValue s ? s.getValue() : input;
+    }
   }
 
   @Override

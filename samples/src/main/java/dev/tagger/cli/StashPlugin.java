@@ -1,0 +1,127 @@
+package dev.tagger.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tagger.Tagger;
+import dev.tagger.audio.SoundVocabulary;
+import dev.tagger.media.FfmpegMediaDecoder;
+import dev.tagger.model.ModelCatalog;
+import dev.tagger.model.ModelStore;
+import dev.tagger.onnx.ImageClassifier;
+import dev.tagger.onnx.ObjectDetector;
+import dev.tagger.onnx.OnnxOptions;
+import dev.tagger.onnx.VisionVocabulary;
+import dev.tagger.stash.PathMap;
+import dev.tagger.stash.StashClient;
+import dev.tagger.stash.StashConnection;
+import dev.tagger.stash.StashItem;
+import dev.tagger.stash.StashSink;
+import dev.tagger.stash.StashTagging;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The Stash plugin's entry point (raw interface): reads Stash's JSON from stdin, does the task or hook
+ * named in {@code args.mode}, logs and reports progress on stderr in Stash's format ({@code \x01} level
+ * {@code \x02} text; level {@code p} carries progress 0..1), and writes only {@code {"output", "error"}} to
+ * stdout. Hooks only queue the new item and exit: they run inside Stash's save.
+ */
+public final class StashPlugin {
+  static final String PLUGIN_ID = "tagger";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private StashPlugin() {}
+
+  public static void main(String[] args) throws Exception {
+    PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+    System.setOut(System.err); // nothing but the result may reach stdout
+    Map<String, Object> result = new LinkedHashMap<>();
+    try {
+      JsonNode input = JSON.readTree(System.in);
+      result.put("output", run(input));
+      result.put("error", null);
+    } catch (Exception e) {
+      log('e', e.getMessage() == null ? e.toString() : e.getMessage());
+      result.put("output", null);
+      result.put("error", e.getMessage() == null ? e.toString() : e.getMessage());
+    }
+    out.println(JSON.writeValueAsString(result));
+    out.flush();
+    System.exit(0);
+  }
+
+  static void log(char level, String text) {
+    System.err.print("\u0001" + level + "\u0002" + text.replace('\n', ' ') + "\n");
+    System.err.flush();
+  }
+
+  static String run(JsonNode input) {
+    JsonNode server = input.path("server_connection");
+    String url = server.path("Scheme").asText("http") + "://" + host(server.path("Host").asText("localhost")) + ":" + server.path("Port").asInt(9999);
+    JsonNode cookie = server.path("SessionCookie");
+    StashConnection connection = StashConnection.of(url, System.getenv("STASH_API_KEY"));
+    if (cookie.hasNonNull("Name") && cookie.hasNonNull("Value")) {
+      connection = connection.withSessionCookie(cookie.path("Name").asText() + "=" + cookie.path("Value").asText());
+    }
+    StashClient client = new StashClient(connection);
+    JsonNode args = input.path("args");
+    String mode = args.path("mode").asText("");
+    JsonNode hook = args.path("hookContext");
+    if (mode.equals("queue") || !hook.isMissingNode() && !hook.isNull()) {
+      // A hook runs inside Stash's save: mark the item and return, nothing more.
+      StashItem.Kind kind = hook.path("type").asText("").startsWith("Image") ? StashItem.Kind.IMAGE : StashItem.Kind.SCENE;
+      new StashTagging(client, PathMap.parse(List.of()), StashSink.Options.DEFAULT).queue(kind, hook.path("id").asText());
+      return "queued " + kind.name().toLowerCase(Locale.ROOT) + " " + hook.path("id").asText() + " for tagging";
+    }
+    JsonNode settings = client.execute("PluginConfiguration", Map.of()).path("configuration").path("plugins").path(PLUGIN_ID);
+    PathMap paths = PathMap.parse(split(settings.path("pathMap").asText("")));
+    StashTagging stash = new StashTagging(client, paths, StashSink.Options.DEFAULT);
+    return switch (mode) {
+      case "tag-scenes" -> tag(stash, settings, server, StashItem.Kind.SCENE, true);
+      case "tag-images" -> tag(stash, settings, server, StashItem.Kind.IMAGE, true);
+      case "tag-all" -> tag(stash, settings, server, StashItem.Kind.SCENE, false) + "; " + tag(stash, settings, server, StashItem.Kind.IMAGE, false);
+      case "reset" -> report("scenes", stash.reset(StashItem.Kind.SCENE)) + "; " + report("images", stash.reset(StashItem.Kind.IMAGE));
+      default -> throw new IllegalArgumentException("unknown mode '" + mode + "'; known: tag-scenes, tag-images, tag-all, reset, queue");
+    };
+  }
+
+  private static String tag(StashTagging stash, JsonNode settings, JsonNode server, StashItem.Kind kind, boolean onlyUntagged) {
+    List<String> names = split(settings.path("analyzers").asText("classifier,objects,faces,speech,sounds"));
+    String models = settings.path("models").asText("");
+    ModelStore store = models.isBlank() ? ModelStore.fromEnvironment()
+        : new ModelStore(java.nio.file.Path.of(models), ModelStore.fromEnvironment().offline());
+    int cores = Runtime.getRuntime().availableProcessors();
+    log('i', "tagging " + (onlyUntagged ? "untagged " : "all ") + kind.name().toLowerCase(Locale.ROOT) + "s with " + names);
+    try (AnalyzerChoice chosen = new AnalyzerChoice(names, store, ModelCatalog.defaults(), ImageClassifier.IMAGENET_MODEL,
+        ObjectDetector.YOLOX_NANO_MODEL, 5, new OnnxOptions(1), Duration.ofSeconds(60), null)) {
+      Tagger.Builder builder = Tagger.builder().decoder(new FfmpegMediaDecoder(1)).parallelism(cores)
+          .rules(VisionVocabulary.defaults()).rules(SoundVocabulary.defaults())
+          .progressListener(p -> log('p', String.format(Locale.ROOT, "%.3f", p.fraction())));
+      chosen.analyzers().forEach(builder::analyzer);
+      return report(kind.name().toLowerCase(Locale.ROOT) + "s", stash.tag(builder, kind, onlyUntagged, null));
+    }
+  }
+
+  private static String report(String what, StashTagging.Report r) {
+    String text = String.format(Locale.ROOT, "%s: %d items, %d tagged, %d failed, %d markers", what, r.items(), r.written(), r.failed(), r.markers());
+    log('i', text);
+    return text;
+  }
+
+  private static String host(String host) {
+    return host.isBlank() || host.equals("0.0.0.0") ? "localhost" : host;
+  }
+
+  private static List<String> split(String list) {
+    List<String> out = new ArrayList<>();
+    Arrays.stream(list.split("[,\\n]")).map(String::strip).filter(s -> !s.isEmpty()).forEach(out::add);
+    return out;
+  }
+}

@@ -1,0 +1,103 @@
+package dev.tagger.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.tagger.stash.FakeStash;
+import dev.tagger.testkit.TestModels;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The plugin run as Stash runs it (raw interface): a separate JVM, Stash's JSON on stdin, only the result
+ * JSON on stdout, and log and progress lines on stderr as {@code \x01 level \x02 text}.
+ */
+class StashPluginTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir
+  Path dir;
+
+  record Run(JsonNode result, List<String> stderr, String stdout) {}
+
+  static Run plugin(FakeStash stash, Map<String, Object> args) throws Exception {
+    Map<String, Object> input = Map.of(
+        "server_connection", Map.of("Scheme", "http", "Host", "127.0.0.1", "Port", Integer.parseInt(stash.url().replaceAll(".*:", "")),
+            "SessionCookie", Map.of("Name", "session", "Value", "k3y"), "Dir", "/root/.stash", "PluginDir", "/root/.stash/plugins/tagger"),
+        "args", args);
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), StashPlugin.class.getName()).start();
+    p.getOutputStream().write(JSON.writeValueAsBytes(input));
+    p.getOutputStream().close();
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+    assertThat(p.exitValue()).isZero();
+    assertThat(out.strip().lines()).as("stdout holds only the result").hasSize(1);
+    List<String> lines = new ArrayList<>(err.lines().toList());
+    return new Run(JSON.readTree(out), lines, out);
+  }
+
+  @Test
+  void aHookOnlyQueuesTheNewScene() throws Exception {
+    try (FakeStash stash = new FakeStash("k3y")) {
+      stash.addScene("5", "/stash/new.mp4");
+      Run r = plugin(stash, Map.of("hookContext", Map.of("id", "5", "type", "Scene.Create.Post"), "mode", "queue"));
+      assertThat(r.result().path("error").isNull()).as(r.stdout()).isTrue();
+      assertThat(r.result().path("output").asText()).isEqualTo("queued scene 5 for tagging");
+      assertThat(stash.scenes.get("5").tags).extracting(t -> stash.tags.get(t).name).containsExactly("AI_queue");
+      assertThat(stash.requests.get()).as("requests a hook makes on an empty Stash").isLessThanOrEqualTo(5);
+    }
+  }
+
+  @Test
+  void aTaskTagsImagesAndReportsProgressInStashsFormat() throws Exception {
+    Path photos = Files.createDirectories(dir.resolve("photos"));
+    Files.copy(TestModels.sampleMedia().resolve("cat-chelsea.png"), photos.resolve("cat.png"));
+    Files.copy(TestModels.sampleMedia().resolve("coffee-cup.png"), photos.resolve("cup.png"));
+    try (FakeStash stash = new FakeStash("k3y")) {
+      stash.addImage("1", "/stash/photos/cat.png");
+      stash.addImage("2", "/stash/photos/cup.png");
+      stash.pluginSettings = Map.of("tagger", Map.of("analyzers", "classifier", "pathMap", "/stash=" + dir, "models", TestModels.dir().toString()));
+
+      Run r = plugin(stash, Map.of("mode", "tag-images"));
+
+      assertThat(r.result().path("error").isNull()).as(r.stdout() + r.stderr()).isTrue();
+      assertThat(r.result().path("output").asText()).startsWith("images: 2 items, 2 tagged, 0 failed");
+      assertThat(r.stderr()).isNotEmpty().allSatisfy(l -> assertThat(l).matches("\u0001[tdiwep]\u0002.*"));
+      List<Double> progress = r.stderr().stream().filter(l -> l.startsWith("\u0001p\u0002")).map(l -> Double.parseDouble(l.substring(3))).toList();
+      assertThat(progress).isNotEmpty().allSatisfy(p -> assertThat(p).isBetween(0.0, 1.0)).last().isEqualTo(1.0);
+      assertThat(stash.images.get("1").tags).extracting(t -> stash.tags.get(t).name).contains("cat_AI", "AI_tagged");
+    }
+  }
+
+  @Test
+  void anUnknownModeIsAnErrorInTheResultNotACrash() throws Exception {
+    try (FakeStash stash = new FakeStash("k3y")) {
+      Run r = plugin(stash, Map.of("mode", "bogus"));
+      assertThat(r.result().path("output").isNull()).isTrue();
+      assertThat(r.result().path("error").asText()).contains("unknown mode 'bogus'");
+    }
+  }
+
+  @Test
+  void theManifestNamesThePluginsEntryPointAndModes() throws Exception {
+    Path yml = Path.of("src/stash-plugin/tagger.yml");
+    JsonNode manifest = new YAMLMapper().readTree(yml.toFile());
+    assertThat(manifest.path("interface").asText()).isEqualTo("raw");
+    assertThat(manifest.path("exec").toString()).contains(StashPlugin.class.getName());
+    List<String> modes = new ArrayList<>();
+    manifest.path("tasks").forEach(t -> modes.add(t.path("defaultArgs").path("mode").asText()));
+    manifest.path("hooks").forEach(h -> modes.add(h.path("defaultArgs").path("mode").asText()));
+    assertThat(modes).containsExactly("tag-scenes", "tag-images", "tag-all", "reset", "queue", "queue");
+    assertThat(manifest.path("hooks").toString()).contains("Scene.Create.Post", "Image.Create.Post");
+  }
+}
