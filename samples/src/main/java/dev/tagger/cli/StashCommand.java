@@ -29,12 +29,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code tagger stash tag|reset}: tags the scenes and images of a Stash library (only those not tagged
- * yet, unless {@code --all}), or removes every AI tag and marker, leaving a person's tags.
+ * {@code tagger stash tag|review|reset}: tags the scenes and images of a Stash library (only those not
+ * tagged yet, unless {@code --all}), applies what people reviewed, or removes every AI tag and marker,
+ * leaving a person's tags.
  */
 @Command(name = "stash", mixinStandardHelpOptions = true, description = "Tag a Stash library, or remove our tags from it.")
 final class StashCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "ACTION", description = "tag or reset")
+  @Parameters(index = "0", paramLabel = "ACTION", description = "tag, review (apply what people reviewed) or reset")
   String action;
 
   @Option(names = "--url", required = true, paramLabel = "URL", description = "Stash, e.g. http://localhost:9999")
@@ -73,13 +74,16 @@ final class StashCommand implements Callable<Integer> {
   @Option(names = "--cache", paramLabel = "DIR", description = "Result store folder: items analyzed before are not analyzed again (default: none).")
   Path cache;
 
+  @Option(names = "--feedback", paramLabel = "FILE", description = "Where 'review' records items people marked AI_wrong (default: ${DEFAULT-VALUE}).")
+  Path feedback = Path.of(System.getProperty("user.home"), ".cache", "tagger", "stash-feedback.jsonl");
+
   @Option(names = "--batch", paramLabel = "N", description = "Items per bulk update (default: ${DEFAULT-VALUE}).")
   int batch = 50;
 
   @Override
   public Integer call() {
-    if (!action.equals("tag") && !action.equals("reset")) {
-      System.err.println("tagger stash: ACTION must be tag or reset, got '" + action + "'");
+    if (!List.of("tag", "review", "reset").contains(action)) {
+      System.err.println("tagger stash: ACTION must be tag, review or reset, got '" + action + "'");
       return 2;
     }
     List<StashItem.Kind> kinds = scenesOnly ? List.of(StashItem.Kind.SCENE) : imagesOnly ? List.of(StashItem.Kind.IMAGE)
@@ -87,6 +91,12 @@ final class StashCommand implements Callable<Integer> {
     try {
       StashClient client = new StashClient(StashConnection.of(url, apiKey));
       StashTagging stash = new StashTagging(client, PathMap.parse(pathMap), new StashSink.Options(batch, 1.0));
+      if (action.equals("review")) {
+        for (StashItem.Kind kind : kinds) {
+          report(kind, stash.review(kind, feedback));
+        }
+        return 0;
+      }
       if (action.equals("reset")) {
         for (StashItem.Kind kind : kinds) {
           report(kind, stash.reset(kind));

@@ -97,7 +97,7 @@ class StashPluginTest {
     List<String> modes = new ArrayList<>();
     manifest.path("tasks").forEach(t -> modes.add(t.path("defaultArgs").path("mode").asText()));
     manifest.path("hooks").forEach(h -> modes.add(h.path("defaultArgs").path("mode").asText()));
-    assertThat(modes).containsExactly("tag-scenes", "tag-images", "tag-all", "reset", "queue", "queue");
+    assertThat(modes).containsExactly("tag-scenes", "tag-images", "tag-all", "review", "reset", "queue", "queue");
     assertThat(manifest.path("hooks").toString()).contains("Scene.Create.Post", "Image.Create.Post");
   }
 }

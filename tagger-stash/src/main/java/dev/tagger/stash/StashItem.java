@@ -1,14 +1,15 @@
 package dev.tagger.stash;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A scene or image in Stash as tagging needs it: its id, title, file path (as Stash sees it), the ids
- * of its tags, and for scenes its markers.
+ * A scene or image in Stash as tagging needs it: its id, title, file path (as Stash sees it), its tags
+ * (id → name), and for scenes its markers.
  */
-public record StashItem(Kind kind, String id, @Nullable String title, @Nullable String path, Set<String> tagIds, List<Marker> markers) {
+public record StashItem(Kind kind, String id, @Nullable String title, @Nullable String path, Map<String, String> tags, List<Marker> markers) {
   /** Which of Stash's item types. */
   public enum Kind {
     SCENE,
@@ -19,7 +20,11 @@ public record StashItem(Kind kind, String id, @Nullable String title, @Nullable 
   public record Marker(String id, String title, double seconds, @Nullable Double endSeconds, String primaryTagId) {}
 
   public StashItem {
-    tagIds = Set.copyOf(tagIds);
+    tags = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));
     markers = List.copyOf(markers);
+  }
+
+  public Set<String> tagIds() {
+    return tags.keySet();
   }
 }

@@ -3,10 +3,8 @@ package dev.tagger.stash;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -66,8 +64,8 @@ public final class StashLibrary {
   }
 
   static StashItem item(StashItem.Kind kind, JsonNode n) {
-    Set<String> tags = new LinkedHashSet<>();
-    n.path("tags").forEach(t -> tags.add(t.path("id").asText()));
+    Map<String, String> tags = new java.util.LinkedHashMap<>();
+    n.path("tags").forEach(t -> tags.put(t.path("id").asText(), t.path("name").asText()));
     JsonNode files = n.path(kind == StashItem.Kind.SCENE ? "files" : "visual_files");
     String path = files.isArray() && !files.isEmpty() ? files.get(0).path("path").asText(null) : null;
     List<StashItem.Marker> markers = new ArrayList<>();

@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes tagging results to Stash. Each item gets its AI tags ({@link StashTags#aiTag}) plus the done
  * tag, always in ADD mode so a person's tags are never touched; items wanting the same set of tags are
- * sent together, at most {@code batchSize} per bulk mutation. Tags in the review band go on the
- * "needs review" tag instead. A scene's time segments become markers (title, start, end, primary tag;
+ * sent together, at most {@code batchSize} per bulk mutation. Tags in the review band go on as
+ * {@code label_AI_review} (children of {@code AI_needs_review}) instead, for a person to check. A scene's time segments become markers (title, start, end, primary tag;
  * tags sharing a span share one marker) unless a marker with that primary tag already starts within half
  * a second, so tagging a scene twice adds nothing. Failed items are not marked done, so the next run takes them again. Thread-safe.
  */
@@ -64,6 +64,9 @@ public final class StashSink implements TagSink {
       }
       if (!result.review().isEmpty()) {
         ids.add(tags.reviewTag().id());
+        for (Tag t : result.review()) {
+          ids.add(tags.reviewTagFor(t.name()).id());
+        }
       }
       if (item.kind() == StashItem.Kind.SCENE) {
         addMarkers(item, result);

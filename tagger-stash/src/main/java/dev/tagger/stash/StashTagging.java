@@ -65,6 +65,75 @@ public final class StashTagging {
     return new Report(summary.total(), counts[0], counts[1], counts[2], client.requests() - requestsBefore, (System.nanoTime() - start) / 1e9);
   }
 
+  /**
+   * Applies what people reviewed. On items a person marked {@code AI_reviewed}, every
+   * {@code label_AI_review} tag still there becomes {@code label_AI} (the ones the person removed stay
+   * gone), and the review tags go. On items a person marked {@code AI_wrong}, the AI tags come off and a
+   * line per item goes to {@code feedback} (JSON: kind, id, the labels judged wrong), the record later
+   * runs learn from; the item keeps {@code AI_tagged}, so it is not tagged again.
+   */
+  public Report review(StashItem.Kind kind, java.nio.file.Path feedback) {
+    long start = System.nanoTime();
+    long requestsBefore = client.requests();
+    StashTags tags = new StashTags(client);
+    StashLibrary library = new StashLibrary(client, 100);
+    String add = kind == StashItem.Kind.SCENE ? "BulkSceneAddTags" : "BulkImageAddTags";
+    String remove = kind == StashItem.Kind.SCENE ? "BulkSceneRemoveTags" : "BulkImageRemoveTags";
+    String reviewed = tags.reviewedTag().id();
+    String needsReview = tags.reviewTag().id();
+    int applied = 0;
+    for (StashItem item : library.list(kind, new StashLibrary.Filter(null, null, reviewed))) {
+      List<String> accepted = new ArrayList<>();
+      List<String> drop = new ArrayList<>(List.of(reviewed, needsReview));
+      item.tags().forEach((id, name) -> {
+        String label = tags.labelOf(name);
+        if (label != null && name.endsWith(StashTags.REVIEW_SUFFIX)) {
+          accepted.add(tags.aiTag(label).id());
+          drop.add(id);
+        }
+      });
+      if (!accepted.isEmpty()) {
+        client.execute(add, Map.of("ids", List.of(item.id()), "tag_ids", accepted));
+      }
+      client.execute(remove, Map.of("ids", List.of(item.id()), "tag_ids", drop));
+      applied++;
+    }
+    String wrong = tags.wrongTag().id();
+    String done = tags.doneTag().id();
+    int judged = 0;
+    for (StashItem item : library.list(kind, new StashLibrary.Filter(null, null, wrong))) {
+      List<String> labels = new ArrayList<>();
+      List<String> drop = new ArrayList<>(List.of(wrong));
+      item.tags().forEach((id, name) -> {
+        String label = tags.labelOf(name);
+        if (label != null && !id.equals(done)) {
+          labels.add(label);
+          drop.add(id);
+        }
+      });
+      client.execute(remove, Map.of("ids", List.of(item.id()), "tag_ids", drop));
+      recordFeedback(feedback, kind, item.id(), labels);
+      judged++;
+    }
+    return new Report(applied + judged, applied, judged, 0, client.requests() - requestsBefore, (System.nanoTime() - start) / 1e9);
+  }
+
+  private static synchronized void recordFeedback(java.nio.file.Path file, StashItem.Kind kind, String id, List<String> labels) {
+    try {
+      if (file.getParent() != null) {
+        java.nio.file.Files.createDirectories(file.getParent());
+      }
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("kind", kind.name().toLowerCase(java.util.Locale.ROOT));
+      entry.put("id", id);
+      entry.put("wrong", labels);
+      String line = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(entry) + "\n";
+      java.nio.file.Files.writeString(file, line, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    } catch (java.io.IOException e) {
+      throw new StashException("cannot record feedback in " + file + ": " + e.getMessage(), 0, e);
+    }
+  }
+
   /** Marks one item for tagging (the {@code AI_queue} tag); what a hook does, in three requests at most. */
   public void queue(StashItem.Kind kind, String id) {
     StashTags tags = new StashTags(client);

@@ -115,6 +115,32 @@ public final class StashTags {
     return childOfParent(parentName + "_tagged", "Items Tagger has tagged; remove it from an item to have it tagged again.");
   }
 
+  /** The review tag for a label ({@code cat} → {@code cat_AI_review}), a child of {@link #reviewTag()}. */
+  public StashTag reviewTagFor(String label) {
+    String name = label + suffix + REVIEW_SUFFIX;
+    StashTag cached = byKey.get(key(name));
+    return cached != null ? cached : findOrCreate(name, List.of(reviewTag().id()), null);
+  }
+
+  /** What a review tag's name ends with. */
+  public static final String REVIEW_SUFFIX = "_review";
+
+  /** The label of one of our tags ({@code cat_AI} or {@code cat_AI_review} → {@code cat}), or null when it is not one. */
+  public @Nullable String labelOf(String tagName) {
+    String n = tagName.endsWith(suffix + REVIEW_SUFFIX) ? tagName.substring(0, tagName.length() - REVIEW_SUFFIX.length()) : tagName;
+    return n.endsWith(suffix) && n.length() > suffix.length() ? n.substring(0, n.length() - suffix.length()) : null;
+  }
+
+  /** The tag a person puts on an item once its review tags are right ({@code AI_reviewed}). */
+  public StashTag reviewedTag() {
+    return childOfParent(parentName + "_reviewed", "Put this on an item after checking its _AI_review tags; 'Apply reviewed tags' then applies what is left.");
+  }
+
+  /** The tag a person puts on an item whose AI tags are wrong ({@code AI_wrong}). */
+  public StashTag wrongTag() {
+    return childOfParent(parentName + "_wrong", "Put this on an item whose AI tags are wrong; 'Apply reviewed tags' removes them and records it.");
+  }
+
   /** The tag on items with tags in the review band ({@code AI_needs_review}). */
   public StashTag reviewTag() {
     return childOfParent(parentName + "_needs_review", "Items with AI tags Tagger was unsure of.");
