@@ -77,6 +77,15 @@ final class StashCommand implements Callable<Integer> {
   @Option(names = "--feedback", paramLabel = "FILE", description = "Where 'review' records items people marked AI_wrong (default: ${DEFAULT-VALUE}).")
   Path feedback = Path.of(System.getProperty("user.home"), ".cache", "tagger", "stash-feedback.jsonl");
 
+  @Option(names = "--marker-min", paramLabel = "SECONDS", description = "Shortest segment that becomes a scene marker (default: ${DEFAULT-VALUE}).")
+  double markerMin = 1.0;
+
+  @Option(names = "--marker-min-for", paramLabel = "TAG=SECONDS", description = "Shortest marker for one tag, e.g. speech=5. Repeatable.")
+  java.util.Map<String, Double> markerMinFor = new java.util.HashMap<>();
+
+  @Option(names = "--marker-gap", paramLabel = "SECONDS", description = "A tag's segments closer than this become one marker (default: ${DEFAULT-VALUE}).")
+  double markerGap = 0.0;
+
   @Option(names = "--batch", paramLabel = "N", description = "Items per bulk update (default: ${DEFAULT-VALUE}).")
   int batch = 50;
 
@@ -90,7 +99,7 @@ final class StashCommand implements Callable<Integer> {
         : List.of(StashItem.Kind.SCENE, StashItem.Kind.IMAGE);
     try {
       StashClient client = new StashClient(StashConnection.of(url, apiKey));
-      StashTagging stash = new StashTagging(client, PathMap.parse(pathMap), new StashSink.Options(batch, 1.0));
+      StashTagging stash = new StashTagging(client, PathMap.parse(pathMap), new StashSink.Options(batch, markerMin, markerGap, markerMinFor));
       if (action.equals("review")) {
         for (StashItem.Kind kind : kinds) {
           report(kind, stash.review(kind, feedback));

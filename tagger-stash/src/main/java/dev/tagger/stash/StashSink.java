@@ -23,9 +23,31 @@ import org.slf4j.LoggerFactory;
 public final class StashSink implements TagSink {
   private static final Logger LOG = LoggerFactory.getLogger(StashSink.class);
 
-  /** How results are written. */
-  public record Options(int batchSize, double minMarkerSeconds) {
-    public static final Options DEFAULT = new Options(50, 1.0);
+  /**
+   * How results are written.
+   *
+   * @param batchSize most items per bulk mutation
+   * @param minMarkerSeconds shortest segment that becomes a marker
+   * @param mergeGapSeconds a tag's segments closer than this become one marker
+   * @param minMarkerSecondsByTag the shortest marker per tag name, where it differs from {@code minMarkerSeconds}
+   */
+  public record Options(int batchSize, double minMarkerSeconds, double mergeGapSeconds, Map<String, Double> minMarkerSecondsByTag) {
+    public static final Options DEFAULT = new Options(50, 1.0, 0.0, Map.of());
+
+    public Options {
+      if (batchSize < 1) {
+        throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
+      }
+      minMarkerSecondsByTag = Map.copyOf(minMarkerSecondsByTag);
+    }
+
+    public Options(int batchSize, double minMarkerSeconds) {
+      this(batchSize, minMarkerSeconds, 0.0, Map.of());
+    }
+
+    double minSeconds(String tag) {
+      return minMarkerSecondsByTag.getOrDefault(tag, minMarkerSeconds);
+    }
   }
 
   private final StashClient client;
@@ -90,8 +112,8 @@ public final class StashSink implements TagSink {
   private void addMarkers(StashItem item, TagResult result) {
     Map<String, List<Map.Entry<Tag, Segment>>> bySpan = new java.util.LinkedHashMap<>();
     for (Tag t : result.tags()) {
-      for (Segment s : t.segments()) {
-        if (s.endSeconds() - s.startSeconds() >= options.minMarkerSeconds()) {
+      for (Segment s : merged(t.segments(), options.mergeGapSeconds())) {
+        if (s.endSeconds() - s.startSeconds() >= options.minSeconds(t.name())) {
           String span = Math.round(s.startSeconds() * 2) + "-" + Math.round(s.endSeconds() * 2);
           bySpan.computeIfAbsent(span, k -> new ArrayList<>()).add(Map.entry(t, s));
         }
@@ -115,6 +137,23 @@ public final class StashSink implements TagSink {
         markers++;
       }
     }
+  }
+
+  /** Segments closer than {@code gap} joined into one. */
+  static List<Segment> merged(List<Segment> segments, double gap) {
+    List<Segment> sorted = new ArrayList<>(segments);
+    sorted.sort(java.util.Comparator.comparingDouble(Segment::startSeconds));
+    List<Segment> out = new ArrayList<>();
+    for (Segment s : sorted) {
+      Segment last = out.isEmpty() ? null : out.get(out.size() - 1);
+      if (last != null && s.startSeconds() - last.endSeconds() <= gap) {
+        out.set(out.size() - 1, new Segment(last.startSeconds(), Math.max(last.endSeconds(), s.endSeconds()),
+            Math.max(last.peakConfidence(), s.peakConfidence()), (last.meanConfidence() + s.meanConfidence()) / 2));
+      } else {
+        out.add(s);
+      }
+    }
+    return out;
   }
 
   private void send(List<String> tagIds, List<StashItem> items) {
