@@ -56,6 +56,9 @@ final class StashCommand implements Callable<Integer> {
   @Option(names = "--path", paramLabel = "PREFIX", description = "Only items whose Stash path starts with this.")
   String pathPrefix;
 
+  @Option(names = "--with-tag", paramLabel = "NAME", description = "Only items carrying this tag (or one of its children).")
+  String withTag;
+
   @Option(names = "--path-map", paramLabel = "FROM=TO", description = "Stash's path prefix FROM is TO here. Repeatable.")
   List<String> pathMap = new ArrayList<>();
 
@@ -110,6 +113,9 @@ final class StashCommand implements Callable<Integer> {
         for (StashItem.Kind kind : kinds) {
           report(kind, stash.reset(kind));
         }
+        if (kinds.contains(StashItem.Kind.IMAGE)) {
+          report(StashItem.Kind.GALLERY, stash.reset(StashItem.Kind.GALLERY));
+        }
         return 0;
       }
       ModelStore store = models != null ? new ModelStore(models, ModelStore.fromEnvironment().offline()) : ModelStore.fromEnvironment();
@@ -126,7 +132,7 @@ final class StashCommand implements Callable<Integer> {
             builder.resultStore(results);
           }
           chosen.analyzers().forEach(builder::analyzer);
-          StashTagging.Report r = stash.tag(builder, kind, !all, pathPrefix);
+          StashTagging.Report r = stash.tag(builder, kind, !all, pathPrefix, withTag);
           report(kind, r);
           failed += r.failed();
         }

@@ -87,7 +87,8 @@ public final class StashPlugin {
       case "tag-scenes" -> tag(stash, settings, server, StashItem.Kind.SCENE, true);
       case "tag-images" -> tag(stash, settings, server, StashItem.Kind.IMAGE, true);
       case "tag-all" -> tag(stash, settings, server, StashItem.Kind.SCENE, false) + "; " + tag(stash, settings, server, StashItem.Kind.IMAGE, false);
-      case "reset" -> report("scenes", stash.reset(StashItem.Kind.SCENE)) + "; " + report("images", stash.reset(StashItem.Kind.IMAGE));
+      case "reset" -> report("scenes", stash.reset(StashItem.Kind.SCENE)) + "; " + report("images", stash.reset(StashItem.Kind.IMAGE))
+          + "; " + report("galleries", stash.reset(StashItem.Kind.GALLERY));
       case "review" -> {
         java.nio.file.Path feedback = java.nio.file.Path.of(server.path("PluginDir").asText("."), "feedback.jsonl");
         yield report("scenes", stash.review(StashItem.Kind.SCENE, feedback)) + "; " + report("images", stash.review(StashItem.Kind.IMAGE, feedback));

@@ -53,6 +53,7 @@ class StashCommandTest {
       String name = Files.exists(dir.resolve("library").resolve(String.format("img-%03d.png", i))) ? String.format("img-%03d.png", i) : String.format("img-%03d.jpg", i);
       stash.addImage(String.valueOf(i), "/stash/library/" + name, mine);
     }
+    stash.addGallery("g1", "1", "2", "3", "4", "5");
     return stash;
   }
 
@@ -70,6 +71,7 @@ class StashCommandTest {
     stash.scenes.values().forEach(i -> out.put("scene " + i.id, new TreeSet<>(i.tags.stream().map(t -> stash.tags.get(t).name).toList())
         + " " + new TreeSet<>(i.markers.stream().map(m -> m.get("title") + "@" + m.get("seconds")).toList())));
     stash.images.values().forEach(i -> out.put("image " + i.id, new TreeSet<>(i.tags.stream().map(t -> stash.tags.get(t).name).toList()).toString()));
+    stash.galleries.values().forEach(g -> out.put("gallery " + g.id, new TreeSet<>(g.tags.stream().map(t -> stash.tags.get(t).name).toList()).toString()));
     return out;
   }
 
@@ -89,7 +91,16 @@ class StashCommandTest {
       assertThat(catAi.parents).contains(cat.id);
       assertThat(stash.images.values()).allSatisfy(i -> assertThat(i.tags.stream().map(t -> stash.tags.get(t).name)).contains("AI_tagged"));
       int tagCount = stash.tags.size();
+      // The gallery holds images 1-5 (photos of a dog, an eagle, horses, a cat and a cup): it gets their AI tags.
+      TreeSet<String> union = new TreeSet<>();
+      for (String image : List.of("1", "2", "3", "4", "5")) {
+        stash.images.get(image).tags.stream().map(t -> stash.tags.get(t).name).filter(n -> n.endsWith("_AI")).forEach(union::add);
+      }
+      assertThat(new TreeSet<>(stash.galleries.get("g1").tags.stream().map(t -> stash.tags.get(t).name).toList()))
+          .isEqualTo(union).contains("dog_AI", "bald eagle_AI", "cat_AI");
 
+      CliRun holidayOnly = stash(stash, "tag", "--all", "--with-tag", "holiday", "--images", "--cache", dir.resolve("results").toString());
+      assertThat(holidayOnly.stdout()).contains("images: " + N / 3 + " items");
       CliRun untagged = stash(stash, "tag");
       assertThat(untagged.stdout()).contains("scenes: 0 items").contains("images: 0 items");
       CliRun again = stash(stash, "tag", "--all", "--cache", dir.resolve("results").toString());
@@ -105,6 +116,7 @@ class StashCommandTest {
         assertThat(i.markers).isEmpty();
       }
       assertThat(stash.images.values()).allSatisfy(i -> assertThat(i.tags.size()).isLessThanOrEqualTo(1));
+      assertThat(stash.galleries.get("g1").tags).isEmpty();
     }
   }
 

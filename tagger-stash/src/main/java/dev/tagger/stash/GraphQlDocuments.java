@@ -16,7 +16,7 @@ public final class GraphQlDocuments {
   /** Every document's name; the contract test validates each. */
   public static final List<String> ALL = List.of("Version", "FindTags", "TagCreate", "TagAddParents", "BulkSceneAddTags",
       "BulkImageAddTags", "BulkSceneRemoveTags", "BulkImageRemoveTags", "FindScenes", "FindImages", "SceneMarkerCreate",
-      "SceneMarkerDestroy", "PluginConfiguration");
+      "SceneMarkerDestroy", "PluginConfiguration", "BulkGalleryAddTags", "BulkGalleryRemoveTags", "FindGalleries");
   private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
 
   private GraphQlDocuments() {}

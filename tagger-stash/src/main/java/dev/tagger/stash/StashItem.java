@@ -7,13 +7,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A scene or image in Stash as tagging needs it: its id, title, file path (as Stash sees it), its tags
- * (id → name), and for scenes its markers.
+ * (id → name), for scenes its markers, and for images the galleries holding them.
  */
-public record StashItem(Kind kind, String id, @Nullable String title, @Nullable String path, Map<String, String> tags, List<Marker> markers) {
+public record StashItem(Kind kind, String id, @Nullable String title, @Nullable String path, Map<String, String> tags, List<Marker> markers,
+    List<String> galleryIds) {
   /** Which of Stash's item types. */
   public enum Kind {
     SCENE,
-    IMAGE
+    IMAGE,
+    GALLERY
   }
 
   /** A scene marker: where it starts and ends and its primary tag. */
@@ -22,6 +24,11 @@ public record StashItem(Kind kind, String id, @Nullable String title, @Nullable 
   public StashItem {
     tags = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));
     markers = List.copyOf(markers);
+    galleryIds = List.copyOf(galleryIds);
+  }
+
+  public StashItem(Kind kind, String id, @Nullable String title, @Nullable String path, Map<String, String> tags, List<Marker> markers) {
+    this(kind, id, title, path, tags, markers, List.of());
   }
 
   public Set<String> tagIds() {

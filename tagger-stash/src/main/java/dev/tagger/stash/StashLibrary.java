@@ -43,17 +43,26 @@ public final class StashLibrary {
     if (filter.pathPrefix() != null) {
       itemFilter.put("path", Map.of("value", filter.pathPrefix(), "modifier", "INCLUDES"));
     }
-    boolean scenes = kind == StashItem.Kind.SCENE;
+    String document = switch (kind) {
+      case SCENE -> "FindScenes";
+      case IMAGE -> "FindImages";
+      case GALLERY -> "FindGalleries";
+    };
+    String plural = kind.name().toLowerCase(java.util.Locale.ROOT).replace("gallery", "gallerie") + "s";
+    String singular = kind.name().toLowerCase(java.util.Locale.ROOT);
+    if (kind == StashItem.Kind.GALLERY) {
+      itemFilter.remove("path");
+    }
     List<StashItem> out = new ArrayList<>();
     for (int page = 1; ; page++) {
-      JsonNode data = client.execute(scenes ? "FindScenes" : "FindImages", Map.of(
+      JsonNode data = client.execute(document, Map.of(
           "filter", Map.of("page", page, "per_page", perPage, "sort", "id", "direction", "ASC"),
-          scenes ? "scene_filter" : "image_filter", itemFilter));
-      JsonNode result = data.path(scenes ? "findScenes" : "findImages");
-      JsonNode items = result.path(scenes ? "scenes" : "images");
+          singular + "_filter", itemFilter));
+      JsonNode result = data.path("find" + Character.toUpperCase(plural.charAt(0)) + plural.substring(1));
+      JsonNode items = result.path(plural);
       for (JsonNode n : items) {
         StashItem item = item(kind, n);
-        if (filter.pathPrefix() == null || item.path() != null && item.path().startsWith(filter.pathPrefix())) {
+        if (filter.pathPrefix() == null || kind == StashItem.Kind.GALLERY || item.path() != null && item.path().startsWith(filter.pathPrefix())) {
           out.add(item);
         }
       }
@@ -73,6 +82,8 @@ public final class StashLibrary {
       markers.add(new StashItem.Marker(m.path("id").asText(), m.path("title").asText(), m.path("seconds").asDouble(),
           m.path("end_seconds").isNumber() ? m.path("end_seconds").asDouble() : null, m.path("primary_tag").path("id").asText()));
     }
-    return new StashItem(kind, n.path("id").asText(), n.path("title").asText(null), path, tags, markers);
+    List<String> galleries = new ArrayList<>();
+    n.path("galleries").forEach(g -> galleries.add(g.path("id").asText()));
+    return new StashItem(kind, n.path("id").asText(), n.path("title").asText(null), path, tags, markers, galleries);
   }
 }

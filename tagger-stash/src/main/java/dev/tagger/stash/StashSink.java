@@ -16,9 +16,11 @@ import org.slf4j.LoggerFactory;
  * Writes tagging results to Stash. Each item gets its AI tags ({@link StashTags#aiTag}) plus the done
  * tag, always in ADD mode so a person's tags are never touched; items wanting the same set of tags are
  * sent together, at most {@code batchSize} per bulk mutation. Tags in the review band go on as
- * {@code label_AI_review} (children of {@code AI_needs_review}) instead, for a person to check. A scene's time segments become markers (title, start, end, primary tag;
- * tags sharing a span share one marker) unless a marker with that primary tag already starts within half
- * a second, so tagging a scene twice adds nothing. Failed items are not marked done, so the next run takes them again. Thread-safe.
+ * {@code label_AI_review} (children of {@code AI_needs_review}) instead, for a person to check. A
+ * scene's time segments become markers (title, start, end, primary tag; tags sharing a span share one
+ * marker) unless a marker with that primary tag already starts within half a second, so tagging a scene
+ * twice adds nothing. A gallery gets the AI tags of its images tagged in the run, at {@link #flush()}.
+ * Failed items are not marked done, so the next run takes them again. Thread-safe.
  */
 public final class StashSink implements TagSink {
   private static final Logger LOG = LoggerFactory.getLogger(StashSink.class);
@@ -55,6 +57,7 @@ public final class StashSink implements TagSink {
   private final Map<String, StashItem> itemsByPath;
   private final Options options;
   private final Map<List<String>, List<StashItem>> pending = new HashMap<>();
+  private final Map<String, TreeSet<String>> galleryTags = new HashMap<>();
   private int written;
   private int failed;
   private int markers;
@@ -83,6 +86,10 @@ public final class StashSink implements TagSink {
       ids.add(tags.doneTag().id());
       for (Tag t : result.tags()) {
         ids.add(tags.aiTag(t.name()).id());
+      }
+      for (String gallery : item.galleryIds()) {
+        TreeSet<String> ai = galleryTags.computeIfAbsent(gallery, g -> new TreeSet<>());
+        result.tags().forEach(t -> ai.add(tags.aiTag(t.name()).id()));
       }
       if (!result.review().isEmpty()) {
         ids.add(tags.reviewTag().id());
@@ -176,6 +183,23 @@ public final class StashSink implements TagSink {
   public synchronized void flush() {
     pending.forEach(this::send);
     pending.clear();
+    Map<List<String>, List<String>> byTags = new HashMap<>();
+    galleryTags.forEach((gallery, ids) -> {
+      if (!ids.isEmpty()) {
+        byTags.computeIfAbsent(List.copyOf(ids), k -> new ArrayList<>()).add(gallery);
+      }
+    });
+    byTags.forEach((tagIds, galleries) -> {
+      for (int i = 0; i < galleries.size(); i += options.batchSize()) {
+        List<String> batch = galleries.subList(i, Math.min(galleries.size(), i + options.batchSize()));
+        try {
+          client.execute("BulkGalleryAddTags", Map.of("ids", batch, "tag_ids", tagIds));
+        } catch (StashException e) {
+          LOG.warn("Stash: cannot add tags to {} galleries: {}", batch.size(), e.getMessage());
+        }
+      }
+    });
+    galleryTags.clear();
   }
 
   @Override

@@ -42,11 +42,21 @@ public final class StashTagging {
    * @param pathPrefix take only items whose Stash path starts with this
    */
   public Report tag(Tagger.Builder builder, StashItem.Kind kind, boolean onlyUntagged, @Nullable String pathPrefix) {
+    return tag(builder, kind, onlyUntagged, pathPrefix, null);
+  }
+
+  /**
+   * As {@link #tag(Tagger.Builder, StashItem.Kind, boolean, String)}, taking only items that carry the tag
+   * named {@code withTag} (or one of its children) when it is given.
+   */
+  public Report tag(Tagger.Builder builder, StashItem.Kind kind, boolean onlyUntagged, @Nullable String pathPrefix, @Nullable String withTag) {
     long start = System.nanoTime();
     long requestsBefore = client.requests();
     StashTags tags = new StashTags(client);
     StashLibrary library = new StashLibrary(client, 100);
-    List<StashItem> items = library.list(kind, new StashLibrary.Filter(onlyUntagged ? tags.doneTag().id() : null, pathPrefix, null));
+    String withTagId = withTag == null ? null
+        : tags.find(withTag).orElseThrow(() -> new StashException("Stash has no tag named '" + withTag + "'", 0)).id();
+    List<StashItem> items = library.list(kind, new StashLibrary.Filter(onlyUntagged ? tags.doneTag().id() : null, pathPrefix, withTagId));
     Map<String, StashItem> byPath = new LinkedHashMap<>();
     List<Media> media = new ArrayList<>();
     for (StashItem item : items) {
@@ -172,7 +182,12 @@ public final class StashTagging {
       List<String> ids = g.getValue();
       for (int i = 0; i < ids.size(); i += options.batchSize()) {
         List<String> batch = ids.subList(i, Math.min(ids.size(), i + options.batchSize()));
-        client.execute(kind == StashItem.Kind.SCENE ? "BulkSceneRemoveTags" : "BulkImageRemoveTags", Map.of("ids", batch, "tag_ids", g.getKey()));
+        String document = switch (kind) {
+          case SCENE -> "BulkSceneRemoveTags";
+          case IMAGE -> "BulkImageRemoveTags";
+          case GALLERY -> "BulkGalleryRemoveTags";
+        };
+        client.execute(document, Map.of("ids", batch, "tag_ids", g.getKey()));
         written += batch.size();
       }
     }

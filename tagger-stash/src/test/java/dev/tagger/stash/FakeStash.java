@@ -69,6 +69,9 @@ public final class FakeStash implements AutoCloseable {
   public final Map<String, Tag> tags = new LinkedHashMap<>();
   public final Map<String, Item> scenes = new LinkedHashMap<>();
   public final Map<String, Item> images = new LinkedHashMap<>();
+  public final Map<String, Item> galleries = new LinkedHashMap<>();
+  /** Image id → the galleries holding it. */
+  public final Map<String, List<String>> imageGalleries = new LinkedHashMap<>();
   private int nextMarker = 1;
   public final AtomicInteger requests = new AtomicInteger();
   public final AtomicInteger mutations = new AtomicInteger();
@@ -106,9 +109,11 @@ public final class FakeStash implements AutoCloseable {
             .dataFetcher("configuration", env -> Map.of("plugins", pluginSettings))
             .dataFetcher("findTags", this::findTags)
             .dataFetcher("findScenes", env -> find(env, scenes, "scene_filter", "scenes"))
-            .dataFetcher("findImages", env -> find(env, images, "image_filter", "images")))
+            .dataFetcher("findImages", env -> find(env, images, "image_filter", "images"))
+            .dataFetcher("findGalleries", env -> find(env, galleries, "gallery_filter", "galleries")))
         .type("Mutation", b -> b.dataFetcher("tagCreate", this::tagCreate).dataFetcher("tagUpdate", this::tagUpdate)
             .dataFetcher("bulkSceneUpdate", env -> bulk(env, scenes)).dataFetcher("bulkImageUpdate", env -> bulk(env, images))
+            .dataFetcher("bulkGalleryUpdate", env -> bulk(env, galleries))
             .dataFetcher("sceneMarkerCreate", this::markerCreate).dataFetcher("sceneMarkerDestroy", this::markerDestroy))
         .build();
     Map<String, graphql.execution.preparsed.PreparsedDocumentEntry> parsed = new java.util.concurrent.ConcurrentHashMap<>();
@@ -145,6 +150,15 @@ public final class FakeStash implements AutoCloseable {
     i.tags.addAll(List.of(tagIds));
     images.put(id, i);
     return i;
+  }
+
+  public synchronized Item addGallery(String id, String... imageIds) {
+    Item g = new Item(id, "/galleries/" + id);
+    galleries.put(id, g);
+    for (String image : imageIds) {
+      imageGalleries.computeIfAbsent(image, k -> new ArrayList<>()).add(id);
+    }
+    return g;
   }
 
   /** The tag and its descendants. */
@@ -192,6 +206,7 @@ public final class FakeStash implements AutoCloseable {
     m.put("visual_files", List.of(Map.of("path", i.path)));
     m.put("tags", i.tags.stream().map(t -> Map.of("id", t, "name", tags.get(t).name)).toList());
     m.put("scene_markers", List.copyOf(i.markers));
+    m.put("galleries", imageGalleries.getOrDefault(i.id, List.of()).stream().map(g -> Map.of("id", g)).toList());
     return m;
   }
 
