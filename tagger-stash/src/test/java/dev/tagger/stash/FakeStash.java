@@ -8,9 +8,6 @@ import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphQLException;
 import graphql.schema.DataFetchingEnvironment;
-import graphql.schema.GraphQLScalarType;
-import graphql.schema.idl.FieldWiringEnvironment;
-import graphql.schema.idl.MockedWiringFactory;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import java.io.IOException;
@@ -24,7 +21,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 
 /**
  * An in-JVM Stash over the real schema (graphql-java, in-memory data) for the operations we use. Behaves
@@ -88,23 +84,7 @@ public final class FakeStash implements AutoCloseable {
   public FakeStash(String apiKey) throws IOException {
     this.apiKey = apiKey;
     RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
-        .wiringFactory(new MockedWiringFactory() {
-          @Override
-          public boolean providesDataFetcher(FieldWiringEnvironment environment) {
-            return false; // plain property access on our maps, except where wired below
-          }
-
-          @Override
-          public graphql.schema.GraphQLScalarType getScalar(graphql.schema.idl.ScalarWiringEnvironment environment) {
-            return GraphQLScalarType.newScalar().name(environment.getScalarTypeDefinition().getName())
-                .coercing(new PassThrough()).build();
-          }
-
-          @Override
-          public graphql.schema.TypeResolver getTypeResolver(graphql.schema.idl.UnionWiringEnvironment environment) {
-            return env -> env.getSchema().getObjectType("ImageFile");
-          }
-        })
+        .wiringFactory(FakeStashWiring.factory())
         .type("Query", b -> b.dataFetcher("version", env -> Map.of("version", "v0.0.0-fake"))
             .dataFetcher("configuration", env -> Map.of("plugins", pluginSettings))
             .dataFetcher("findTags", this::findTags)
@@ -299,15 +279,6 @@ public final class FakeStash implements AutoCloseable {
     }
   }
 
-  /** SQL LIKE, case-insensitive, as Stash's EQUALS name filter behaves. */
-  static boolean like(String pattern, String value) {
-    StringBuilder regex = new StringBuilder();
-    for (char c : pattern.toCharArray()) {
-      regex.append(c == '%' ? ".*" : c == '_' ? "." : Pattern.quote(String.valueOf(c)));
-    }
-    return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.DOTALL).matcher(value).matches();
-  }
-
   @SuppressWarnings("unchecked")
   private boolean matches(Tag t, Map<String, Object> filter) {
     if (filter == null) {
@@ -315,10 +286,10 @@ public final class FakeStash implements AutoCloseable {
     }
     boolean own = true;
     if (filter.get("name") instanceof Map<?, ?> c) {
-      own = like((String) c.get("value"), t.name);
+      own = FakeStashWiring.like((String) c.get("value"), t.name);
     }
     if (filter.get("aliases") instanceof Map<?, ?> c) {
-      own = own && t.aliases.stream().anyMatch(a -> like((String) c.get("value"), a));
+      own = own && t.aliases.stream().anyMatch(a -> FakeStashWiring.like((String) c.get("value"), a));
     }
     if (filter.get("parents") instanceof Map<?, ?> c) {
       own = own && t.parents.stream().anyMatch(((List<String>) c.get("value"))::contains);
@@ -418,25 +389,6 @@ public final class FakeStash implements AutoCloseable {
       out.add(Map.of("id", id));
     }
     return out;
-  }
-
-  /** Stash's own scalars (Map, Time, Int64, …) as they come: enough for a fake. */
-  @SuppressWarnings("deprecation")
-  private static final class PassThrough implements graphql.schema.Coercing<Object, Object> {
-    @Override
-    public Object serialize(Object value) {
-      return value;
-    }
-
-    @Override
-    public Object parseValue(Object input) {
-      return input;
-    }
-
-    @Override
-    public Object parseLiteral(Object input) {
-      return input instanceof graphql.language.StringValue s ? s.getValue() : input;
-    }
   }
 
   @Override
