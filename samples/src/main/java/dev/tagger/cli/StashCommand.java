@@ -89,6 +89,9 @@ final class StashCommand implements Callable<Integer> {
   @Option(names = "--marker-gap", paramLabel = "SECONDS", description = "A tag's segments closer than this become one marker (default: ${DEFAULT-VALUE}).")
   double markerGap = 0.0;
 
+  @Option(names = "--marker-gap-for", paramLabel = "TAG=SECONDS", description = "Merge gap for one tag. Repeatable.")
+  java.util.Map<String, Double> markerGapFor = new java.util.HashMap<>();
+
   @Option(names = "--batch", paramLabel = "N", description = "Items per bulk update (default: ${DEFAULT-VALUE}).")
   int batch = 50;
 
@@ -102,7 +105,7 @@ final class StashCommand implements Callable<Integer> {
         : List.of(StashItem.Kind.SCENE, StashItem.Kind.IMAGE);
     try {
       StashClient client = new StashClient(StashConnection.of(url, apiKey));
-      StashTagging stash = new StashTagging(client, PathMap.parse(pathMap), new StashSink.Options(batch, markerMin, markerGap, markerMinFor));
+      StashTagging stash = new StashTagging(client, PathMap.parse(pathMap), new StashSink.Options(batch, markerMin, markerGap, markerMinFor, markerGapFor));
       if (action.equals("review")) {
         for (StashItem.Kind kind : kinds) {
           report(kind, stash.review(kind, feedback));

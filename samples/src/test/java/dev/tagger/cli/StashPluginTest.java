@@ -65,6 +65,8 @@ class StashPluginTest {
     Files.copy(TestModels.sampleMedia().resolve("coffee-cup.png"), photos.resolve("cup.png"));
     try (FakeStash stash = new FakeStash("k3y")) {
       stash.addImage("1", "/stash/photos/cat.png");
+      Run hook = plugin(stash, Map.of("hookContext", Map.of("id", "1", "type", "Image.Create.Post"), "mode", "queue"));
+      assertThat(hook.result().path("output").asText()).isEqualTo("queued image 1 for tagging");
       stash.addImage("2", "/stash/photos/cup.png");
       stash.pluginSettings = Map.of("tagger", Map.of("analyzers", "classifier", "pathMap", "/stash=" + dir, "models", TestModels.dir().toString()));
 
@@ -75,7 +77,7 @@ class StashPluginTest {
       assertThat(r.stderr()).isNotEmpty().allSatisfy(l -> assertThat(l).matches("\u0001[tdiwep]\u0002.*"));
       List<Double> progress = r.stderr().stream().filter(l -> l.startsWith("\u0001p\u0002")).map(l -> Double.parseDouble(l.substring(3))).toList();
       assertThat(progress).isNotEmpty().allSatisfy(p -> assertThat(p).isBetween(0.0, 1.0)).last().isEqualTo(1.0);
-      assertThat(stash.images.get("1").tags).extracting(t -> stash.tags.get(t).name).contains("cat_AI", "AI_tagged");
+      assertThat(stash.images.get("1").tags).extracting(t -> stash.tags.get(t).name).contains("cat_AI", "AI_tagged").doesNotContain("AI_queue");
     }
   }
 

@@ -32,23 +32,30 @@ public final class StashSink implements TagSink {
    * @param minMarkerSeconds shortest segment that becomes a marker
    * @param mergeGapSeconds a tag's segments closer than this become one marker
    * @param minMarkerSecondsByTag the shortest marker per tag name, where it differs from {@code minMarkerSeconds}
+   * @param mergeGapSecondsByTag the merge gap per tag name, where it differs from {@code mergeGapSeconds}
    */
-  public record Options(int batchSize, double minMarkerSeconds, double mergeGapSeconds, Map<String, Double> minMarkerSecondsByTag) {
-    public static final Options DEFAULT = new Options(50, 1.0, 0.0, Map.of());
+  public record Options(int batchSize, double minMarkerSeconds, double mergeGapSeconds, Map<String, Double> minMarkerSecondsByTag,
+      Map<String, Double> mergeGapSecondsByTag) {
+    public static final Options DEFAULT = new Options(50, 1.0, 0.0, Map.of(), Map.of());
 
     public Options {
       if (batchSize < 1) {
         throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
       }
       minMarkerSecondsByTag = Map.copyOf(minMarkerSecondsByTag);
+      mergeGapSecondsByTag = Map.copyOf(mergeGapSecondsByTag);
     }
 
     public Options(int batchSize, double minMarkerSeconds) {
-      this(batchSize, minMarkerSeconds, 0.0, Map.of());
+      this(batchSize, minMarkerSeconds, 0.0, Map.of(), Map.of());
     }
 
     double minSeconds(String tag) {
       return minMarkerSecondsByTag.getOrDefault(tag, minMarkerSeconds);
+    }
+
+    double mergeGap(String tag) {
+      return mergeGapSecondsByTag.getOrDefault(tag, mergeGapSeconds);
     }
   }
 
@@ -119,7 +126,7 @@ public final class StashSink implements TagSink {
   private void addMarkers(StashItem item, TagResult result) {
     Map<String, List<Map.Entry<Tag, Segment>>> bySpan = new java.util.LinkedHashMap<>();
     for (Tag t : result.tags()) {
-      for (Segment s : merged(t.segments(), options.mergeGapSeconds())) {
+      for (Segment s : merged(t.segments(), options.mergeGap(t.name()))) {
         if (s.endSeconds() - s.startSeconds() >= options.minSeconds(t.name())) {
           String span = Math.round(s.startSeconds() * 2) + "-" + Math.round(s.endSeconds() * 2);
           bySpan.computeIfAbsent(span, k -> new ArrayList<>()).add(Map.entry(t, s));

@@ -71,6 +71,7 @@ public final class StashTagging {
     StashSink sink = new StashSink(client, tags, byPath, options);
     BatchSummary summary = builder.sink(sink).build().tagAll(media);
     sink.flush();
+    unqueue(kind, tags, summary, byPath);
     int[] counts = sink.counts();
     return new Report(summary.total(), counts[0], counts[1], counts[2], client.requests() - requestsBefore, (System.nanoTime() - start) / 1e9);
   }
@@ -144,10 +145,27 @@ public final class StashTagging {
     }
   }
 
+  /** Takes {@code AI_queue} off the items that were tagged, in batches. */
+  private void unqueue(StashItem.Kind kind, StashTags tags, BatchSummary summary, Map<String, StashItem> byPath) {
+    List<String> queued = new ArrayList<>();
+    String queue = tags.find(QUEUE).map(StashTags.StashTag::id).orElse(null);
+    if (queue == null || kind == StashItem.Kind.GALLERY) {
+      return;
+    }
+    summary.results().stream().filter(r -> r.error() == null).map(r -> byPath.get(r.path()))
+        .filter(i -> i != null && i.tagIds().contains(queue)).forEach(i -> queued.add(i.id()));
+    for (int i = 0; i < queued.size(); i += options.batchSize()) {
+      client.execute(kind == StashItem.Kind.SCENE ? "BulkSceneRemoveTags" : "BulkImageRemoveTags",
+          Map.of("ids", queued.subList(i, Math.min(queued.size(), i + options.batchSize())), "tag_ids", List.of(queue)));
+    }
+  }
+
+  static final String QUEUE = "AI_queue";
+
   /** Marks one item for tagging (the {@code AI_queue} tag); what a hook does, in three requests at most. */
   public void queue(StashItem.Kind kind, String id) {
     StashTags tags = new StashTags(client);
-    String queued = tags.findOrCreate("AI_queue", List.of(tags.aiParent().id()), "Items waiting to be tagged by Tagger.").id();
+    String queued = tags.findOrCreate(QUEUE, List.of(tags.aiParent().id()), "Items waiting to be tagged by Tagger.").id();
     client.execute(kind == StashItem.Kind.SCENE ? "BulkSceneAddTags" : "BulkImageAddTags", Map.of("ids", List.of(id), "tag_ids", List.of(queued)));
   }
 

@@ -26,7 +26,7 @@ class StashSinkTest {
       stash.addScene("1", "/v/1.mkv");
       StashClient client = new StashClient(StashConnection.of(stash.url(), "k").withRetries(3, Duration.ofMillis(5)));
       StashItem scene = new StashItem(StashItem.Kind.SCENE, "1", null, "/v/1.mkv", Map.of(), List.of());
-      StashSink.Options options = new StashSink.Options(50, 1.0, 2.0, Map.of("speech", 5.0));
+      StashSink.Options options = new StashSink.Options(50, 1.0, 2.0, Map.of("speech", 5.0), Map.of("cup", 0.0));
       TagResult result = new TagResult("/local/1.mkv", MediaKind.VIDEO, null, List.of(
           tag("cat", 0.9, new Segment(0, 3, 0.9, 0.8), new Segment(4, 6, 0.8, 0.7)), // gap 1 s < 2 s: one marker 0-6
           tag("tabby", 0.6, new Segment(0, 3, 0.6, 0.5), new Segment(4, 6, 0.6, 0.5)), // same span: shares cat's marker
