@@ -13,9 +13,25 @@ public record StashItem(Kind kind, String id, @Nullable String title, @Nullable 
     List<String> galleryIds) {
   /** Which of Stash's item types. */
   public enum Kind {
-    SCENE,
-    IMAGE,
-    GALLERY
+    SCENE("Scene"),
+    IMAGE("Image"),
+    GALLERY("Gallery");
+
+    private final String document;
+
+    Kind(String document) {
+      this.document = document;
+    }
+
+    /** The GraphQL document that adds tags to items of this kind (ADD mode). */
+    public String addTags() {
+      return "Bulk" + document + "AddTags";
+    }
+
+    /** The GraphQL document that removes tags from items of this kind (REMOVE mode). */
+    public String removeTags() {
+      return "Bulk" + document + "RemoveTags";
+    }
   }
 
   /** A scene marker: where it starts and ends and its primary tag. */

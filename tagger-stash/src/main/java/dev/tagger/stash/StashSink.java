@@ -177,7 +177,7 @@ public final class StashSink implements TagSink {
     }
     byKind.forEach((kind, ids) -> {
       try {
-        client.execute(kind == StashItem.Kind.SCENE ? "BulkSceneAddTags" : "BulkImageAddTags", Map.of("ids", ids, "tag_ids", tagIds));
+        client.execute(kind.addTags(), Map.of("ids", ids, "tag_ids", tagIds));
         written += ids.size();
       } catch (StashException e) {
         failed += ids.size();
@@ -200,7 +200,7 @@ public final class StashSink implements TagSink {
       for (int i = 0; i < galleries.size(); i += options.batchSize()) {
         List<String> batch = galleries.subList(i, Math.min(galleries.size(), i + options.batchSize()));
         try {
-          client.execute("BulkGalleryAddTags", Map.of("ids", batch, "tag_ids", tagIds));
+          client.execute(StashItem.Kind.GALLERY.addTags(), Map.of("ids", batch, "tag_ids", tagIds));
         } catch (StashException e) {
           LOG.warn("Stash: cannot add tags to {} galleries: {}", batch.size(), e.getMessage());
         }

@@ -88,8 +88,8 @@ public final class StashTagging {
     long requestsBefore = client.requests();
     StashTags tags = new StashTags(client);
     StashLibrary library = new StashLibrary(client, 100);
-    String add = kind == StashItem.Kind.SCENE ? "BulkSceneAddTags" : "BulkImageAddTags";
-    String remove = kind == StashItem.Kind.SCENE ? "BulkSceneRemoveTags" : "BulkImageRemoveTags";
+    String add = kind.addTags();
+    String remove = kind.removeTags();
     String reviewed = tags.reviewedTag().id();
     String needsReview = tags.reviewTag().id();
     int applied = 0;
@@ -155,7 +155,7 @@ public final class StashTagging {
     summary.results().stream().filter(r -> r.error() == null).map(r -> byPath.get(r.path()))
         .filter(i -> i != null && i.tagIds().contains(queue)).forEach(i -> queued.add(i.id()));
     for (int i = 0; i < queued.size(); i += options.batchSize()) {
-      client.execute(kind == StashItem.Kind.SCENE ? "BulkSceneRemoveTags" : "BulkImageRemoveTags",
+      client.execute(kind.removeTags(),
           Map.of("ids", queued.subList(i, Math.min(queued.size(), i + options.batchSize())), "tag_ids", List.of(queue)));
     }
   }
@@ -166,7 +166,7 @@ public final class StashTagging {
   public void queue(StashItem.Kind kind, String id) {
     StashTags tags = new StashTags(client);
     String queued = tags.findOrCreate(QUEUE, List.of(tags.aiParent().id()), "Items waiting to be tagged by Tagger.").id();
-    client.execute(kind == StashItem.Kind.SCENE ? "BulkSceneAddTags" : "BulkImageAddTags", Map.of("ids", List.of(id), "tag_ids", List.of(queued)));
+    client.execute(kind.addTags(), Map.of("ids", List.of(id), "tag_ids", List.of(queued)));
   }
 
   /** Removes every AI tag and every marker whose primary tag is an AI tag from all scenes or images. */
@@ -200,12 +200,7 @@ public final class StashTagging {
       List<String> ids = g.getValue();
       for (int i = 0; i < ids.size(); i += options.batchSize()) {
         List<String> batch = ids.subList(i, Math.min(ids.size(), i + options.batchSize()));
-        String document = switch (kind) {
-          case SCENE -> "BulkSceneRemoveTags";
-          case IMAGE -> "BulkImageRemoveTags";
-          case GALLERY -> "BulkGalleryRemoveTags";
-        };
-        client.execute(document, Map.of("ids", batch, "tag_ids", g.getKey()));
+        client.execute(kind.removeTags(), Map.of("ids", batch, "tag_ids", g.getKey()));
         written += batch.size();
       }
     }

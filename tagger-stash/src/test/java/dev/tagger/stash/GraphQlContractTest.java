@@ -20,6 +20,13 @@ class GraphQlContractTest {
   }
 
   @Test
+  void everyDocumentTheCodeNamesIsValidated() {
+    for (StashItem.Kind kind : StashItem.Kind.values()) {
+      assertThat(GraphQlDocuments.ALL).contains(kind.addTags(), kind.removeTags());
+    }
+  }
+
+  @Test
   void aDocumentThatDoesNotFitTheSchemaIsCaught() {
     GraphQLSchema schema = StashSchema.forValidation();
     ParseAndValidateResult r = ParseAndValidate.parseAndValidate(schema,
