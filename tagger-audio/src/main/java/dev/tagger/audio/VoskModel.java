@@ -196,8 +196,11 @@ public final class VoskModel implements AutoCloseable {
       return false;
     }
     try {
+      if (!Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+        return true;
+      }
       return Files.getPosixFilePermissions(dir).contains(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
-    } catch (UnsupportedOperationException | IOException e) {
+    } catch (IOException e) {
       return true;
     }
   }
