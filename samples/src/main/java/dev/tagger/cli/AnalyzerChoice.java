@@ -1,6 +1,8 @@
 package dev.tagger.cli;
 
+import dev.tagger.Tagger;
 import dev.tagger.audio.SoundEventAnalyzer;
+import dev.tagger.audio.SoundVocabulary;
 import dev.tagger.audio.SoundEventOptions;
 import dev.tagger.audio.SpeechAnalyzer;
 import dev.tagger.audio.SpeechOptions;
@@ -22,6 +24,7 @@ import dev.tagger.onnx.FaceOptions;
 import dev.tagger.onnx.ImageClassifier;
 import dev.tagger.onnx.ObjectDetector;
 import dev.tagger.onnx.OnnxOptions;
+import dev.tagger.onnx.VisionVocabulary;
 import dev.tagger.spi.Analyzer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -101,6 +104,11 @@ final class AnalyzerChoice implements AutoCloseable {
     TesseractOcr ocr = new TesseractOcr().withTimeLimit(timeLimit);
     ocr.unavailable().ifPresent(why -> System.err.println("tagger: " + why));
     return ocr;
+  }
+
+  /** The bundled vision and sound vocabularies, applied before a user's own rules. */
+  static Tagger.Builder withDefaultVocabularies(Tagger.Builder builder) {
+    return builder.rules(VisionVocabulary.defaults()).rules(SoundVocabulary.defaults());
   }
 
   /** Adds an analyzer the caller built (entity lists, a name-finder model). */

@@ -1,14 +1,12 @@
 package dev.tagger.cli;
 
 import dev.tagger.Tagger;
-import dev.tagger.audio.SoundVocabulary;
 import dev.tagger.media.FfmpegMediaDecoder;
 import dev.tagger.model.ModelCatalog;
 import dev.tagger.model.ModelStore;
 import dev.tagger.onnx.ImageClassifier;
 import dev.tagger.onnx.ObjectDetector;
 import dev.tagger.onnx.OnnxOptions;
-import dev.tagger.onnx.VisionVocabulary;
 import dev.tagger.spi.SamplingPolicy;
 import dev.tagger.store.FileResultStore;
 import dev.tagger.stash.PathMap;
@@ -128,9 +126,8 @@ final class StashCommand implements Callable<Integer> {
           ObjectDetector.YOLOX_NANO_MODEL, 5, onnx, Duration.ofSeconds(60), null);
           FileResultStore results = cache == null ? null : FileResultStore.open(cache)) {
         for (StashItem.Kind kind : kinds) {
-          Tagger.Builder builder = Tagger.builder().decoder(new FfmpegMediaDecoder()).parallelism(parallel)
-              .sampling(new SamplingPolicy(SamplingPolicy.Mode.INTERVAL, interval, 100, 0.3))
-              .rules(VisionVocabulary.defaults()).rules(SoundVocabulary.defaults());
+          Tagger.Builder builder = AnalyzerChoice.withDefaultVocabularies(Tagger.builder().decoder(new FfmpegMediaDecoder())
+              .parallelism(parallel).sampling(new SamplingPolicy(SamplingPolicy.Mode.INTERVAL, interval, 100, 0.3)));
           if (results != null) {
             builder.resultStore(results);
           }

@@ -3,14 +3,12 @@ package dev.tagger.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tagger.Tagger;
-import dev.tagger.audio.SoundVocabulary;
 import dev.tagger.media.FfmpegMediaDecoder;
 import dev.tagger.model.ModelCatalog;
 import dev.tagger.model.ModelStore;
 import dev.tagger.onnx.ImageClassifier;
 import dev.tagger.onnx.ObjectDetector;
 import dev.tagger.onnx.OnnxOptions;
-import dev.tagger.onnx.VisionVocabulary;
 import dev.tagger.stash.PathMap;
 import dev.tagger.stash.StashClient;
 import dev.tagger.stash.StashConnection;
@@ -106,8 +104,7 @@ public final class StashPlugin {
     log('i', "tagging " + (onlyUntagged ? "untagged " : "all ") + kind.name().toLowerCase(Locale.ROOT) + "s with " + names);
     try (AnalyzerChoice chosen = new AnalyzerChoice(names, store, ModelCatalog.defaults(), ImageClassifier.IMAGENET_MODEL,
         ObjectDetector.YOLOX_NANO_MODEL, 5, new OnnxOptions(1), Duration.ofSeconds(60), null)) {
-      Tagger.Builder builder = Tagger.builder().decoder(new FfmpegMediaDecoder(1)).parallelism(cores)
-          .rules(VisionVocabulary.defaults()).rules(SoundVocabulary.defaults())
+      Tagger.Builder builder = AnalyzerChoice.withDefaultVocabularies(Tagger.builder().decoder(new FfmpegMediaDecoder(1)).parallelism(cores))
           .progressListener(p -> log('p', String.format(Locale.ROOT, "%.3f", p.fraction())));
       chosen.analyzers().forEach(builder::analyzer);
       return report(kind.name().toLowerCase(Locale.ROOT) + "s", stash.tag(builder, kind, onlyUntagged, null));

@@ -12,8 +12,6 @@ import dev.tagger.nlp.EntityDictionary;
 import dev.tagger.nlp.NameFinderAnalyzer;
 import dev.tagger.model.ModelStore;
 import dev.tagger.onnx.ObjectDetector;
-import dev.tagger.audio.SoundVocabulary;
-import dev.tagger.onnx.VisionVocabulary;
 import dev.tagger.onnx.ImageClassifier;
 import dev.tagger.onnx.OnnxOptions;
 import dev.tagger.rules.RuleFile;
@@ -151,7 +149,7 @@ final class TagCommand implements Callable<Integer> {
       chosen.analyzers().forEach(builder::analyzer);
       if (!noVocabulary) {
         if (vocabulary == null) {
-          builder.rules(VisionVocabulary.defaults()).rules(SoundVocabulary.defaults());
+          AnalyzerChoice.withDefaultVocabularies(builder);
         } else {
           builder.rules(RuleFile.load(vocabulary));
         }

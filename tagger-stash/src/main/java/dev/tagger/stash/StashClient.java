@@ -59,6 +59,16 @@ public final class StashClient {
     return send(document, request.build());
   }
 
+  /**
+   * Runs a bulk tag document (variables {@code ids} and {@code tag_ids}, e.g. {@link StashItem.Kind#removeTags})
+   * over the items in batches of at most {@code batchSize}.
+   */
+  public void bulkTags(String document, java.util.List<String> ids, java.util.List<String> tagIds, int batchSize) {
+    for (int i = 0; i < ids.size(); i += batchSize) {
+      execute(document, Map.of("ids", ids.subList(i, Math.min(ids.size(), i + batchSize)), "tag_ids", tagIds));
+    }
+  }
+
   private JsonNode send(String document, HttpRequest request) {
     String what = document + " at " + connection.graphql();
     StashException last = null;

@@ -154,10 +154,7 @@ public final class StashTagging {
     }
     summary.results().stream().filter(r -> r.error() == null).map(r -> byPath.get(r.path()))
         .filter(i -> i != null && i.tagIds().contains(queue)).forEach(i -> queued.add(i.id()));
-    for (int i = 0; i < queued.size(); i += options.batchSize()) {
-      client.execute(kind.removeTags(),
-          Map.of("ids", queued.subList(i, Math.min(queued.size(), i + options.batchSize())), "tag_ids", List.of(queue)));
-    }
+    client.bulkTags(kind.removeTags(), queued, List.of(queue), options.batchSize());
   }
 
   static final String QUEUE = "AI_queue";
@@ -197,12 +194,8 @@ public final class StashTagging {
     }
     int written = 0;
     for (Map.Entry<List<String>, List<String>> g : groups.entrySet()) {
-      List<String> ids = g.getValue();
-      for (int i = 0; i < ids.size(); i += options.batchSize()) {
-        List<String> batch = ids.subList(i, Math.min(ids.size(), i + options.batchSize()));
-        client.execute(kind.removeTags(), Map.of("ids", batch, "tag_ids", g.getKey()));
-        written += batch.size();
-      }
+      client.bulkTags(kind.removeTags(), g.getValue(), g.getKey(), options.batchSize());
+      written += g.getValue().size();
     }
     return new Report(items.size(), written, 0, markers, client.requests() - requestsBefore, (System.nanoTime() - start) / 1e9);
   }
