@@ -31,7 +31,7 @@ public final class Tagger {
   private final ProgressListener progress;
 
   private Tagger(Builder b) {
-    this.pipeline = new ItemPipeline(b.analyzers, new RuleChain(b.rules), b.decoder, b.sampling, b.aggregation, b.store);
+    this.pipeline = new ItemPipeline(b.analyzers, b.policy, new RuleChain(b.rules), b.decoder, b.sampling, b.aggregation, b.store);
     this.sinks = List.copyOf(b.sinks);
     this.parallelism = b.parallelism;
     this.itemTimeout = b.itemTimeout;
@@ -74,11 +74,22 @@ public final class Tagger {
     private int parallelism = Math.max(1, Runtime.getRuntime().availableProcessors());
     private Duration itemTimeout = Duration.ofMinutes(10);
     private ProgressListener progress = ProgressListener.NONE;
+    private dev.tagger.policy.TagPolicy policy = dev.tagger.policy.TagPolicy.none();
 
     private Builder() {}
 
     public Builder analyzer(Analyzer analyzer) {
       analyzers.add(Objects.requireNonNull(analyzer, "analyzer"));
+      return this;
+    }
+
+    /**
+     * The tag policy applied to each item's analysis before the rules (default: {@link
+     * dev.tagger.policy.TagPolicy#none()}, tags as the analyzers gave them; {@link
+     * dev.tagger.policy.TagPolicy#defaults()} is the calibrated default with its review band).
+     */
+    public Builder policy(dev.tagger.policy.TagPolicy value) {
+      this.policy = Objects.requireNonNull(value, "policy");
       return this;
     }
 

@@ -1,8 +1,6 @@
 package dev.tagger.cli;
 
-import dev.tagger.Tagger;
 import dev.tagger.audio.SoundEventAnalyzer;
-import dev.tagger.audio.SoundVocabulary;
 import dev.tagger.audio.SoundEventOptions;
 import dev.tagger.audio.SpeechAnalyzer;
 import dev.tagger.audio.SpeechOptions;
@@ -24,14 +22,11 @@ import dev.tagger.onnx.FaceOptions;
 import dev.tagger.onnx.ImageClassifier;
 import dev.tagger.onnx.ObjectDetector;
 import dev.tagger.onnx.OnnxOptions;
-import dev.tagger.onnx.VisionVocabulary;
 import dev.tagger.spi.Analyzer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,8 +39,6 @@ import org.jspecify.annotations.Nullable;
  * {@link MergedOcr} merges their readings per region.
  */
 final class AnalyzerChoice implements AutoCloseable {
-  static final Set<String> NAMES = Set.of("classifier", "objects", "faces", "speech", "sounds", "keywords", "language", "dates", "countries",
-      "ocr", "ppocr");
   private final List<AutoCloseable> owned = new ArrayList<>();
   private final List<Analyzer> analyzers = new ArrayList<>();
 
@@ -53,16 +46,13 @@ final class AnalyzerChoice implements AutoCloseable {
    * @param classifierModel catalog id of the classifier's model
    * @param detectorModel catalog id of the detector's model
    */
-  AnalyzerChoice(List<String> names, ModelStore store, ModelCatalog catalog, String classifierModel, String detectorModel,
+  AnalyzerChoice(List<AnalyzerName> names, ModelStore store, ModelCatalog catalog, String classifierModel, String detectorModel,
       int topK, OnnxOptions onnx, Duration ocrTimeLimit, @Nullable Path speechModel) {
     try {
-      List<String> wanted = names.stream().map(n -> n.strip().toLowerCase(Locale.ROOT)).toList();
-      boolean bothOcr = wanted.contains("ocr") && wanted.contains("ppocr");
+      boolean bothOcr = names.contains(AnalyzerName.OCR) && names.contains(AnalyzerName.PPOCR);
       boolean ocrAdded = false;
-      for (int i = 0; i < wanted.size(); i++) {
-        String raw = names.get(i);
-        String name = wanted.get(i);
-        if (bothOcr && (name.equals("ocr") || name.equals("ppocr"))) {
+      for (AnalyzerName name : names) {
+        if (bothOcr && (name == AnalyzerName.OCR || name == AnalyzerName.PPOCR)) {
           if (!ocrAdded) {
             add(new MergedOcr(tesseract(ocrTimeLimit), new PaddleOcr(2048, 0.7, onnx.intraOpThreads(), ocrTimeLimit), ocrTimeLimit));
             ocrAdded = true;
@@ -70,28 +60,27 @@ final class AnalyzerChoice implements AutoCloseable {
           continue;
         }
         switch (name) {
-          case "classifier" -> add(ImageClassifier.fromCatalog(store, catalog.get(classifierModel),
+          case CLASSIFIER -> add(ImageClassifier.fromCatalog(store, catalog.get(classifierModel),
               ClassifierOptions.IMAGENET.withTopK(topK).withOnnx(onnx)));
-          case "objects" -> add(ObjectDetector.fromCatalog(store, catalog.get(detectorModel), DetectorOptions.YOLOX_NANO.withOnnx(onnx)));
-          case "faces" -> add(FaceAnalyzer.open(store, FaceOptions.DEFAULT.withOnnx(onnx)));
-          case "speech" -> {
+          case OBJECTS -> add(ObjectDetector.fromCatalog(store, catalog.get(detectorModel), DetectorOptions.YOLOX_NANO.withOnnx(onnx)));
+          case FACES -> add(FaceAnalyzer.open(store, FaceOptions.DEFAULT.withOnnx(onnx)));
+          case SPEECH -> {
             VoskModel vosk = speechModel == null ? VoskModel.englishSmall(store)
                 : VoskModel.open(speechModel, speechModel.getFileName().toString());
             owned.add(vosk);
             analyzers.add(new SpeechAnalyzer(vosk, SpeechOptions.DEFAULT));
           }
-          case "sounds" -> add(SoundEventAnalyzer.audioSet(store, SoundEventOptions.DEFAULT.withOnnx(onnx)));
-          case "keywords" -> analyzers.add(new KeywordAnalyzer());
-          case "language" -> analyzers.add(new LanguageAnalyzer());
-          case "dates" -> analyzers.add(new DateAnalyzer());
-          case "countries" -> analyzers.add(new DictionaryEntityAnalyzer(EntityDictionary.countries()));
-          case "ppocr" -> add(new PaddleOcr(2048, 0.7, onnx.intraOpThreads(), ocrTimeLimit));
-          case "ocr" -> {
+          case SOUNDS -> add(SoundEventAnalyzer.audioSet(store, SoundEventOptions.DEFAULT.withOnnx(onnx)));
+          case KEYWORDS -> analyzers.add(new KeywordAnalyzer());
+          case LANGUAGE -> analyzers.add(new LanguageAnalyzer());
+          case DATES -> analyzers.add(new DateAnalyzer());
+          case COUNTRIES -> analyzers.add(new DictionaryEntityAnalyzer(EntityDictionary.countries()));
+          case PPOCR -> add(new PaddleOcr(2048, 0.7, onnx.intraOpThreads(), ocrTimeLimit));
+          case OCR -> {
             PaddleOcr precheck = new PaddleOcr(2048, 0.7, onnx.intraOpThreads(), ocrTimeLimit);
             owned.add(precheck);
             analyzers.add(tesseract(ocrTimeLimit).withPrecheck(precheck));
           }
-          default -> throw new IllegalArgumentException("unknown analyzer '" + raw + "'; known: " + NAMES.stream().sorted().toList());
         }
       }
     } catch (RuntimeException e) {
@@ -104,11 +93,6 @@ final class AnalyzerChoice implements AutoCloseable {
     TesseractOcr ocr = new TesseractOcr().withTimeLimit(timeLimit);
     ocr.unavailable().ifPresent(why -> System.err.println("tagger: " + why));
     return ocr;
-  }
-
-  /** The bundled vision and sound vocabularies, applied before a user's own rules. */
-  static Tagger.Builder withDefaultVocabularies(Tagger.Builder builder) {
-    return builder.rules(VisionVocabulary.defaults()).rules(SoundVocabulary.defaults());
   }
 
   /** Adds an analyzer the caller built (entity lists, a name-finder model). */

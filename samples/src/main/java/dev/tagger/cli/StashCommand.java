@@ -1,7 +1,6 @@
 package dev.tagger.cli;
 
 import dev.tagger.Tagger;
-import dev.tagger.media.FfmpegMediaDecoder;
 import dev.tagger.model.ModelCatalog;
 import dev.tagger.model.ModelStore;
 import dev.tagger.onnx.ImageClassifier;
@@ -61,7 +60,16 @@ final class StashCommand implements Callable<Integer> {
   List<String> pathMap = new ArrayList<>();
 
   @Option(names = "--analyzers", split = ",", paramLabel = "NAME", description = "Analyzers, as for 'tagger tag' (default: ${DEFAULT-VALUE}).")
-  List<String> analyzers = List.of("classifier", "objects", "faces", "speech", "sounds");
+  List<String> analyzers = List.of(Profile.DEFAULT_ANALYZER_LIST.split(","));
+
+  @Option(names = "--min-confidence", paramLabel = "P", description = "Apply a tag when a person accepts it with at least this probability (calibrated; default: ${DEFAULT-VALUE}).")
+  double minConfidence = dev.tagger.policy.PolicyOptions.DEFAULT.minConfidence();
+
+  @Option(names = "--review-from", paramLabel = "P", description = "Tags from this calibrated confidence up to --min-confidence go on as label_AI_review (default: ${DEFAULT-VALUE}).")
+  double reviewFrom = dev.tagger.policy.PolicyOptions.DEFAULT.reviewFrom();
+
+  @Option(names = "--rules", paramLabel = "FILE", description = "Rules file (YAML or JSON), applied after the vocabularies.")
+  Path rules;
 
   @Option(names = "--models", paramLabel = "DIR", description = "Model store folder (default: $TAGGER_MODELS, else ~/.cache/tagger/models).")
   Path models;
@@ -122,16 +130,18 @@ final class StashCommand implements Callable<Integer> {
       ModelStore store = models != null ? new ModelStore(models, ModelStore.fromEnvironment().offline()) : ModelStore.fromEnvironment();
       OnnxOptions onnx = new OnnxOptions(Math.max(1, Runtime.getRuntime().availableProcessors() / parallel));
       int failed = 0;
-      try (AnalyzerChoice chosen = new AnalyzerChoice(analyzers, store, ModelCatalog.defaults(), ImageClassifier.IMAGENET_MODEL,
+      try (AnalyzerChoice chosen = new AnalyzerChoice(AnalyzerName.parseAll(analyzers), store, ModelCatalog.defaults(), ImageClassifier.IMAGENET_MODEL,
           ObjectDetector.YOLOX_NANO_MODEL, 5, onnx, Duration.ofSeconds(60), null);
           FileResultStore results = cache == null ? null : FileResultStore.open(cache)) {
         for (StashItem.Kind kind : kinds) {
-          Tagger.Builder builder = AnalyzerChoice.withDefaultVocabularies(Tagger.builder().decoder(new FfmpegMediaDecoder())
-              .parallelism(parallel).sampling(new SamplingPolicy(SamplingPolicy.Mode.INTERVAL, interval, 100, 0.3)));
+          Tagger.Builder builder = Profile.engine(chosen, Profile.policy(minConfidence, reviewFrom), true, 0)
+              .parallelism(parallel).sampling(new SamplingPolicy(SamplingPolicy.Mode.INTERVAL, interval, 100, 0.3));
+          if (rules != null) {
+            builder.rules(dev.tagger.rules.RuleFile.load(rules));
+          }
           if (results != null) {
             builder.resultStore(results);
           }
-          chosen.analyzers().forEach(builder::analyzer);
           StashTagging.Report r = stash.tag(builder, kind, !all, pathPrefix, withTag);
           report(kind, r);
           failed += r.failed();

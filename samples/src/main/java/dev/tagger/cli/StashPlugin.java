@@ -3,7 +3,6 @@ package dev.tagger.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tagger.Tagger;
-import dev.tagger.media.FfmpegMediaDecoder;
 import dev.tagger.model.ModelCatalog;
 import dev.tagger.model.ModelStore;
 import dev.tagger.onnx.ImageClassifier;
@@ -96,7 +95,10 @@ public final class StashPlugin {
   }
 
   private static String tag(StashTagging stash, JsonNode settings, JsonNode server, StashItem.Kind kind, boolean onlyUntagged) {
-    List<String> names = split(settings.path("analyzers").asText("classifier,objects,faces,speech,sounds"));
+    List<AnalyzerName> names = AnalyzerName.parseAll(split(settings.path("analyzers").asText(Profile.DEFAULT_ANALYZER_LIST)));
+    double min = settings.path("minConfidence").asDouble(dev.tagger.policy.PolicyOptions.DEFAULT.minConfidence());
+    double review = settings.path("reviewFrom").asDouble(dev.tagger.policy.PolicyOptions.DEFAULT.reviewFrom());
+    String rules = settings.path("rules").asText("");
     String models = settings.path("models").asText("");
     ModelStore store = models.isBlank() ? ModelStore.fromEnvironment()
         : new ModelStore(java.nio.file.Path.of(models), ModelStore.fromEnvironment().offline());
@@ -104,9 +106,11 @@ public final class StashPlugin {
     log('i', "tagging " + (onlyUntagged ? "untagged " : "all ") + kind.name().toLowerCase(Locale.ROOT) + "s with " + names);
     try (AnalyzerChoice chosen = new AnalyzerChoice(names, store, ModelCatalog.defaults(), ImageClassifier.IMAGENET_MODEL,
         ObjectDetector.YOLOX_NANO_MODEL, 5, new OnnxOptions(1), Duration.ofSeconds(60), null)) {
-      Tagger.Builder builder = AnalyzerChoice.withDefaultVocabularies(Tagger.builder().decoder(new FfmpegMediaDecoder(1)).parallelism(cores))
+      Tagger.Builder builder = Profile.engine(chosen, Profile.policy(min, review), true, 1).parallelism(cores)
           .progressListener(p -> log('p', String.format(Locale.ROOT, "%.3f", p.fraction())));
-      chosen.analyzers().forEach(builder::analyzer);
+      if (!rules.isBlank()) {
+        builder.rules(dev.tagger.rules.RuleFile.load(java.nio.file.Path.of(rules)));
+      }
       return report(kind.name().toLowerCase(Locale.ROOT) + "s", stash.tag(builder, kind, onlyUntagged, null));
     }
   }

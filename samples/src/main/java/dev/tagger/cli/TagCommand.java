@@ -75,7 +75,16 @@ final class TagCommand implements Callable<Integer> {
 
   @Option(names = "--analyzers", split = ",", paramLabel = "NAME",
       description = "Analyzers to run: classifier, objects, faces, speech, sounds, keywords, language, dates, countries, ocr (Tesseract), ppocr (PP-OCRv4); ocr and ppocr together merge their readings (default: all but the OCR engines).")
-  List<String> analyzers = List.of("classifier", "objects", "faces", "speech", "sounds", "keywords", "language", "dates", "countries");
+  List<String> analyzers = List.of(Profile.DEFAULT_ANALYZER_LIST.split(","));
+
+  @Option(names = "--min-confidence", paramLabel = "P", description = "Apply a tag when a person accepts it with at least this probability (calibrated; default: ${DEFAULT-VALUE}).")
+  double minConfidence = dev.tagger.policy.PolicyOptions.DEFAULT.minConfidence();
+
+  @Option(names = "--review-from", paramLabel = "P", description = "Tags from this calibrated confidence up to --min-confidence go to the review list (default: ${DEFAULT-VALUE}).")
+  double reviewFrom = dev.tagger.policy.PolicyOptions.DEFAULT.reviewFrom();
+
+  @Option(names = "--raw", description = "No tag policy: every tag as the analyzers gave it (uncalibrated, no review band).")
+  boolean raw;
 
   @Option(names = "--entities", paramLabel = "TYPE=FILE", description = "A list of names of one type to tag in texts, e.g. person=family.txt (one name a line, other names after |). Repeatable.")
   java.util.Map<String, Path> entityLists = new java.util.LinkedHashMap<>();
@@ -130,26 +139,25 @@ final class TagCommand implements Callable<Integer> {
     OnnxOptions onnx = new OnnxOptions(Math.max(1, cores / parallel));
     List<Media> items = MediaWalker.expand(paths);
     ModelCatalog models = catalog == null ? ModelCatalog.defaults() : ModelCatalog.defaults().with(ModelCatalog.load(catalog));
-    try (AnalyzerChoice chosen = new AnalyzerChoice(analyzers, store, models, classifierModel, detectorModel, top, onnx,
+    try (AnalyzerChoice chosen = new AnalyzerChoice(AnalyzerName.parseAll(analyzers), store, models, classifierModel, detectorModel, top, onnx,
             java.time.Duration.ofMillis(Math.round(ocrTimeLimitSeconds * 1000)), speechModel);
         JsonLinesSink stdout = JsonLinesSink.to(System.out);
         JsonLinesSink file = out == null ? null : JsonLinesSink.toFile(out);
         FileResultStore results = noCache ? null : FileResultStore.open(cache)) {
-      Tagger.Builder builder = Tagger.builder()
-          .decoder(new FfmpegMediaDecoder(parallel >= cores ? 1 : 0))
+      entityLists.forEach((type, list) -> chosen.addText(new DictionaryEntityAnalyzer(EntityDictionary.load(list, type))));
+      if (nameFinder != null) {
+        chosen.addText(new NameFinderAnalyzer(nameFinder, 0.5));
+      }
+      Tagger.Builder builder = Profile.engine(chosen, raw ? dev.tagger.policy.TagPolicy.none() : Profile.policy(minConfidence, reviewFrom),
+              false, parallel >= cores ? 1 : 0)
           .sink(stdout)
           .parallelism(parallel)
           .itemTimeout(Duration.ofSeconds(timeoutSeconds))
           .sampling(new SamplingPolicy(sampling, interval, maxFrames, sceneThreshold))
           .progressListener(showProgress() ? new ProgressBar(err) : ProgressListener.NONE);
-      entityLists.forEach((type, list) -> chosen.addText(new DictionaryEntityAnalyzer(EntityDictionary.load(list, type))));
-      if (nameFinder != null) {
-        chosen.addText(new NameFinderAnalyzer(nameFinder, 0.5));
-      }
-      chosen.analyzers().forEach(builder::analyzer);
       if (!noVocabulary) {
         if (vocabulary == null) {
-          AnalyzerChoice.withDefaultVocabularies(builder);
+          Profile.vocabularies(builder);
         } else {
           builder.rules(RuleFile.load(vocabulary));
         }

@@ -9,6 +9,7 @@ import dev.tagger.Tag;
 import dev.tagger.TagResult;
 import dev.tagger.TaggerException;
 import dev.tagger.TextItem;
+import dev.tagger.policy.TagPolicy;
 import dev.tagger.rules.RuleChain;
 import dev.tagger.spi.Analyzer;
 import dev.tagger.spi.AnalyzerInfo;
@@ -32,6 +33,7 @@ import org.jspecify.annotations.Nullable;
 public final class ItemPipeline {
   private final List<Analyzer> mediaAnalyzers;
   private final List<Analyzer> textAnalyzers;
+  private final TagPolicy policy;
   private final RuleChain rules;
   private final @Nullable MediaDecoder decoder;
   private final SamplingPolicy sampling;
@@ -39,10 +41,11 @@ public final class ItemPipeline {
   private final @Nullable ResultStore store;
   private final String optionsFingerprint;
 
-  public ItemPipeline(List<Analyzer> analyzers, RuleChain rules, @Nullable MediaDecoder decoder,
+  public ItemPipeline(List<Analyzer> analyzers, TagPolicy policy, RuleChain rules, @Nullable MediaDecoder decoder,
       SamplingPolicy sampling, AggregationOptions aggregation, @Nullable ResultStore store) {
     this.mediaAnalyzers = analyzers.stream().filter(a -> !a.readsText()).toList();
     this.textAnalyzers = analyzers.stream().filter(Analyzer::readsText).toList();
+    this.policy = policy;
     this.rules = rules;
     this.decoder = decoder;
     this.sampling = sampling;
@@ -96,7 +99,7 @@ public final class ItemPipeline {
     }
     List<Tag> tags;
     try {
-      tags = rules.apply(analysis.tags());
+      tags = rules.apply(policy.apply(analysis.tags()));
     } catch (RuntimeException e) {
       return failed(media, kind, sha, "rules", media.id() + ": " + e.getMessage(), start);
     }

@@ -1,0 +1,29 @@
+package dev.tagger.cli;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** The analyzers the CLI, the Stash command and the plugin know, by the names users write. */
+enum AnalyzerName {
+  CLASSIFIER, OBJECTS, FACES, SPEECH, SOUNDS, KEYWORDS, LANGUAGE, DATES, COUNTRIES,
+  /** Tesseract, behind PP-OCR's text detector as a pre-check. */
+  OCR,
+  /** PP-OCRv4 on ONNX Runtime; named with {@link #OCR}, the two readings merge per region. */
+  PPOCR;
+
+  String id() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  static AnalyzerName parse(String raw) {
+    String key = raw.strip().toUpperCase(Locale.ROOT);
+    return Arrays.stream(values()).filter(v -> v.name().equals(key)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("unknown analyzer '" + raw + "'; known: "
+            + Arrays.stream(values()).map(AnalyzerName::id).sorted().toList()));
+  }
+
+  static List<AnalyzerName> parseAll(List<String> names) {
+    return names.stream().filter(n -> !n.isBlank()).map(AnalyzerName::parse).distinct().toList();
+  }
+}

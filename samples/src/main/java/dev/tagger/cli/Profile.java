@@ -1,0 +1,49 @@
+package dev.tagger.cli;
+
+import dev.tagger.Tagger;
+import dev.tagger.audio.SoundVocabulary;
+import dev.tagger.media.FfmpegMediaDecoder;
+import dev.tagger.onnx.VisionVocabulary;
+import dev.tagger.policy.PolicyOptions;
+import dev.tagger.policy.TagPolicy;
+import dev.tagger.policy.Calibration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The one default profile that {@code tag}, {@code stash tag}, the Stash plugin and {@code eval} share: the
+ * default analyzers, the default tag policy (calibrated confidence, review band, per-category checks) and the
+ * bundled vocabularies, wired into a {@link Tagger.Builder} the same way for every entry point.
+ */
+final class Profile {
+  /** The analyzers a run uses unless told otherwise. */
+  static final List<AnalyzerName> DEFAULT_ANALYZERS = List.of(AnalyzerName.CLASSIFIER, AnalyzerName.OBJECTS,
+      AnalyzerName.FACES, AnalyzerName.SPEECH, AnalyzerName.SOUNDS, AnalyzerName.KEYWORDS, AnalyzerName.LANGUAGE,
+      AnalyzerName.DATES, AnalyzerName.COUNTRIES);
+
+  /** The same list as users write it, for option defaults and settings. */
+  static final String DEFAULT_ANALYZER_LIST = DEFAULT_ANALYZERS.stream().map(AnalyzerName::id).collect(Collectors.joining(","));
+
+  private Profile() {}
+
+  /** The default policy, or one with another threshold and review band (both calibrated probabilities). */
+  static TagPolicy policy(double minConfidence, double reviewFrom) {
+    PolicyOptions o = PolicyOptions.DEFAULT.withMinConfidence(minConfidence).withReviewFrom(Math.min(reviewFrom, minConfidence));
+    return TagPolicy.of(o, Calibration.defaults());
+  }
+
+  /**
+   * An engine with the chosen analyzers, the policy and the bundled vocabularies (unless a caller passes
+   * its own rules instead), decoding with FFmpeg on {@code decoderThreads} threads (0: FFmpeg's choice).
+   */
+  static Tagger.Builder engine(AnalyzerChoice analyzers, TagPolicy policy, boolean vocabularies, int decoderThreads) {
+    Tagger.Builder b = Tagger.builder().decoder(new FfmpegMediaDecoder(decoderThreads)).policy(policy);
+    analyzers.analyzers().forEach(b::analyzer);
+    return vocabularies ? vocabularies(b) : b;
+  }
+
+  /** The bundled vision and sound vocabularies, applied before a user's own rules. */
+  static Tagger.Builder vocabularies(Tagger.Builder b) {
+    return b.rules(VisionVocabulary.defaults()).rules(SoundVocabulary.defaults());
+  }
+}
