@@ -68,7 +68,7 @@ class StashPluginTest {
       Run hook = plugin(stash, Map.of("hookContext", Map.of("id", "1", "type", "Image.Create.Post"), "mode", "queue"));
       assertThat(hook.result().path("output").asText()).isEqualTo("queued image 1 for tagging");
       stash.addImage("2", "/stash/photos/cup.png");
-      stash.pluginSettings = Map.of("tagger", Map.of("analyzers", "classifier", "pathMap", "/stash=" + dir, "models", TestModels.dir().toString()));
+      stash.pluginSettings = Map.of("tagger", Map.of("analyzers", "classifier", "minConfidence", "0.3", "pathMap", "/stash=" + dir, "models", TestModels.dir().toString()));
 
       Run r = plugin(stash, Map.of("mode", "tag-images"));
 

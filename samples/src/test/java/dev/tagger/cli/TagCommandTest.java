@@ -41,9 +41,9 @@ class TagCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.lines()).hasSize(7);
-    assertThat(CliRun.tagNames(run.item("cat.png"))).containsAnyOf("tabby", "tiger cat", "Egyptian cat");
-    assertThat(CliRun.tagNames(run.item("dog.jpg"))).contains("malamute");
-    assertThat(CliRun.tagNames(run.item("Ünïcödé cup (1) ☕.png"))).contains("espresso");
+    assertThat(CliRun.tagNames(run.item("cat.png"))).contains("cat");
+    assertThat(CliRun.tagNames(run.item("dog.jpg"))).contains("dog");
+    assertThat(CliRun.tagNames(run.item("Ünïcödé cup (1) ☕.png"))).contains("cup");
     for (String good : List.of("cat.png", "dog.jpg", "Ünïcödé cup (1) ☕.png")) {
       assertThat(run.item(good).get("error").isNull()).isTrue();
       assertThat(run.item(good).get("sha256").asText()).hasSize(64);
@@ -73,7 +73,7 @@ class TagCommandTest {
     assertThat(run.exitCode()).isZero();
     JsonNode cat = run.item("cat.png");
     assertThat(CliRun.tagNames(cat)).containsExactly("cat_AI");
-    assertThat(cat.at("/tags/0/from").toString()).contains("tabby");
+    assertThat(cat.at("/tags/0/from").toString()).contains("egyptian cat");
     assertThat(Files.readAllLines(out)).hasSize(1);
     assertThat(Files.readString(media.resolve("cat.png.xmp"))).contains("<rdf:li>cat_AI</rdf:li>").contains("<rdf:li>AI|cat_AI</rdf:li>");
   }
@@ -105,11 +105,11 @@ class TagCommandTest {
     assertThat(clip.get("kind").asText()).isEqualTo("video");
     JsonNode espresso = null;
     for (JsonNode t : clip.get("tags")) {
-      if (t.get("name").asText().equals("espresso")) {
+      if (t.get("name").asText().equals("cup")) {
         espresso = t;
       }
     }
-    assertThat(espresso).as("espresso in %s", clip).isNotNull();
+    assertThat(espresso).as("cup in %s", clip).isNotNull();
     assertThat(espresso.at("/segments/0/start").asDouble()).isLessThan(1.0);
     assertThat(espresso.at("/segments/0/end").asDouble()).isBetween(5.0, 7.0);
     assertThat(espresso.get("share").asDouble()).isBetween(0.4, 0.6);
@@ -151,10 +151,18 @@ class TagCommandTest {
     CliRun run = CliRun.of("tag", "--no-cache", "--models", models(), "--entities", "person=" + people, media.toString());
 
     assertThat(run.exitCode()).isZero();
-    assertThat(CliRun.tagNames(run.item("2019-07-04_grand-canyon_hike_IMG_0042.jpg"))).contains("grand canyon", "hike", "2019-07-04", "bird");
+    JsonNode named = run.item("2019-07-04_grand-canyon_hike_IMG_0042.jpg");
+    assertThat(CliRun.tagNames(named)).contains("2019-07-04", "bird");
+    // file-name words are offered for review: they are the file's own words, not what a model saw
+    List<String> offered = new java.util.ArrayList<>();
+    named.get("review").forEach(t -> offered.add(t.get("name").asText()));
+    assertThat(offered).contains("grand canyon", "hike");
     JsonNode journal = run.item("journal.txt");
     assertThat(journal.get("kind").asText()).isEqualTo("text");
-    assertThat(CliRun.tagNames(journal)).contains("Ada Lovelace", "Canada", "2019-07-05", "english", "canyon", "journal");
+    assertThat(CliRun.tagNames(journal)).contains("Ada Lovelace", "Canada", "2019-07-05", "english");
+    List<String> keywords = new java.util.ArrayList<>();
+    journal.get("review").forEach(t -> keywords.add(t.get("name").asText()));
+    assertThat(keywords).as("keywords under the threshold are offered for review").contains("canyon", "journal");
     assertThat(journal.toString()).contains("\"analyzer\":\"entities:people\"").contains("\"analyzer\":\"entities:iso-3166-1\"");
   }
 
@@ -170,7 +178,7 @@ class TagCommandTest {
     assertThat(speech.at("/texts/0/kind").asText()).isEqualTo("transcript");
     assertThat(speech.at("/texts/0/text").asText()).isEqualTo("front left");
     assertThat(CliRun.tagNames(speech)).contains("speech", "voice");
-    assertThat(CliRun.tagNames(run.item("clip2.wav"))).contains("Applause");
+    assertThat(CliRun.tagNames(run.item("clip2.wav"))).contains("applause");
 
     CliRun wrongModel = CliRun.of("tag", "--no-cache", "--models", models(), "--speech-model", dir.toString(), media.toString());
     assertThat(wrongModel.exitCode()).isEqualTo(3);

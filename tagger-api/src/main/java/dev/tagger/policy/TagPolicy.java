@@ -157,7 +157,7 @@ public final class TagPolicy {
         }
       }
       Tag named = t.withName(word);
-      everyday.merge(word, named, TagPolicy::stronger);
+      everyday.merge(word, named, TagPolicy::strongerWithOrigins);
       if (e.isPresent() && !e.get().scene().isEmpty()) {
         Tag scene = new Tag(e.get().scene(), t.confidence(), Category.SCENE, t.source(), t.share(), 1, t.segments(),
             List.of(), Set.of(raw.key()), false);
@@ -258,6 +258,12 @@ public final class TagPolicy {
           .withReview(strong.review() && weak.review()));
     }
     return new ArrayList<>(byName.values());
+  }
+
+  private static Tag strongerWithOrigins(Tag a, Tag b) {
+    TreeSet<String> origins = new TreeSet<>(a.origins());
+    origins.addAll(b.origins());
+    return stronger(a, b).withOrigins(origins);
   }
 
   private static Tag stronger(Tag a, Tag b) {
