@@ -141,17 +141,8 @@ final class EvalCommand implements Callable<Integer> {
       }
       List<AccuracyReport.Judged> trainTags = open.applied().stream().filter(j -> train.contains(j.item())).toList();
       Calibration c = new Calibration(CalibrationFit.fit(trainTags), "half " + h);
-      InMemorySink sink = new InMemorySink();
-      Tagger tagger = Profile.engine(chosen, TagPolicy.of(options, c), true, 1).sink(sink).resultStore(results).build();
-      Map<String, DevSet.Item> byPath = new HashMap<>();
-      List<Media> media = new ArrayList<>();
-      for (DevSet.Item item : test) {
-        Path p = set.media().resolve(item.id());
-        byPath.put(p.toString(), item);
-        media.add(Media.of(p));
-      }
-      tagger.tagAll(media);
-      sink.results().forEach(r -> merged.add(byPath.get(r.path()), r));
+      AccuracyReport part = run(new DevSet(set.media(), test), chosen, results, TagPolicy.of(options, c));
+      merged.addAll(part);
     }
     return merged;
   }

@@ -69,6 +69,20 @@ public final class AccuracyReport {
     }
   }
 
+  /** Takes in another run's items, as if they had been added here. */
+  public void addAll(AccuracyReport other) {
+    applied.addAll(other.applied);
+    review.addAll(other.review);
+    items += other.items;
+    failed += other.failed;
+    must += other.must;
+    mustFound += other.mustFound;
+    noPeople += other.noPeople;
+    noPeopleWithFace += other.noPeopleWithFace;
+    sceneWanted += other.sceneWanted;
+    sceneFound += other.sceneFound;
+  }
+
   public List<Judged> applied() {
     return applied;
   }
