@@ -52,6 +52,11 @@ public final class ImageNetTaxonomy {
     return DEFAULT;
   }
 
+  /** Every class, in no particular order. */
+  public java.util.Collection<Entry> entries() {
+    return byName.values();
+  }
+
   public Optional<Entry> get(String className) {
     return Optional.ofNullable(byName.get(Tag.key(className)));
   }

@@ -25,6 +25,8 @@ import java.util.TreeSet;
  *   <li>each class is named the way a person names it ({@link ImageNetTaxonomy}: fox squirrel → squirrel),
  *       with at most one breed or species beside it, and only when sure; classes that show a scene also give
  *       the scene word (alp → mountain);</li>
+ *   <li>objects seen together give a scene (sofa and tv: living room), and scenes give indoor or outdoor
+ *       ({@link SceneRules});</li>
  *   <li>models agree or conflict: a detector's animal that the classifier's animal lies under (dog,
  *       malamute) gains confidence, one the classifier contradicts (dog on a hare) goes to review, and
  *       different animals on one box keep only the surest;</li>
@@ -46,6 +48,7 @@ public final class TagPolicy {
   private final PolicyOptions options;
   private final Calibration calibration;
   private final ImageNetTaxonomy taxonomy;
+  private final SceneRules scenes = SceneRules.defaults();
   private final boolean passThrough;
 
   private TagPolicy(PolicyOptions options, Calibration calibration, ImageNetTaxonomy taxonomy) {
@@ -86,9 +89,12 @@ public final class TagPolicy {
     if (passThrough) {
       return tags;
     }
-    List<Tag> kept = faces(tags.stream().map(TagPolicy::everydayCase).toList());
+    List<Tag> cased = new ArrayList<>(tags.stream().map(TagPolicy::everydayCase).toList());
+    cased.addAll(scenes.fromObjects(cased.stream().filter(t -> t.source().analyzer().equals(DETECTOR)).toList()));
+    List<Tag> kept = faces(cased);
     kept = classes(kept);
     kept = agreement(kept);
+    kept = places(kept);
     List<Tag> out = new ArrayList<>();
     for (Tag t : merged(kept)) {
       double c = t.confidence();
@@ -166,6 +172,40 @@ public final class TagPolicy {
       first = false;
     }
     out.addAll(everyday.values());
+    return out;
+  }
+
+  /**
+   * Indoor or outdoor from the scenes (a mountain is outdoors, a kitchen indoors) and from the objects that
+   * say it by themselves (a boat, a traffic light); when both are claimed, only a clearly surer one stays.
+   */
+  private List<Tag> places(List<Tag> tags) {
+    Map<String, Tag> place = new LinkedHashMap<>();
+    List<Tag> out = new ArrayList<>();
+    for (Tag t : tags) {
+      boolean isPlace = t.category() == Category.SCENE
+          && (t.key().equals(SceneRules.INDOOR) || t.key().equals(SceneRules.OUTDOOR));
+      if (isPlace) {
+        place.merge(t.key(), t, TagPolicy::strongerWithOrigins);
+        continue;
+      }
+      out.add(t);
+      if (t.category() == Category.SCENE) {
+        scenes.place(t.key()).ifPresent(p -> place.merge(p, t.withName(p), TagPolicy::strongerWithOrigins));
+      }
+    }
+    Tag in = place.get(SceneRules.INDOOR);
+    Tag outdoor = place.get(SceneRules.OUTDOOR);
+    if (in != null && outdoor != null) {
+      double margin = 0.2;
+      Tag keep = in.confidence() >= outdoor.confidence() + margin ? in
+          : outdoor.confidence() >= in.confidence() + margin ? outdoor : null;
+      place.clear();
+      if (keep != null) {
+        place.put(keep.key(), keep);
+      }
+    }
+    out.addAll(place.values());
     return out;
   }
 

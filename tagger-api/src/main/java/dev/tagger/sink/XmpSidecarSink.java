@@ -3,6 +3,7 @@ package dev.tagger.sink;
 import dev.tagger.Tag;
 import dev.tagger.TagResult;
 import dev.tagger.TaggerException;
+import dev.tagger.policy.TagHierarchy;
 import dev.tagger.spi.TagSink;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,8 +29,9 @@ import org.w3c.dom.Element;
 import org.xml.sax.SAXException;
 
 /**
- * Writes tags into XMP sidecars: {@code dc:subject} and {@code lr:hierarchicalSubject} (under a root
- * such as {@code AI|cat}), which digiKam, Lightroom and darktable read, plus the {@code tagger:}
+ * Writes tags into XMP sidecars: {@code dc:subject} and {@code lr:hierarchicalSubject} (under a root,
+ * along the tag's {@link TagHierarchy} path: {@code AI|animal|mammal|dog|malamute}), which digiKam,
+ * Lightroom and darktable read, plus the {@code tagger:}
  * namespace with each tag's confidence and provenance. An existing sidecar is merged: keywords a person
  * wrote stay, the keywords this sink wrote last time are replaced. Each file is written atomically
  * (a temporary file in the same folder, then a rename). Thread-safe.
@@ -46,10 +48,16 @@ public final class XmpSidecarSink implements TagSink {
 
   private final Naming naming;
   private final String hierarchyRoot;
+  private final TagHierarchy hierarchy;
 
-  public XmpSidecarSink(Naming naming, String hierarchyRoot) {
+  public XmpSidecarSink(Naming naming, String hierarchyRoot, TagHierarchy hierarchy) {
     this.naming = naming;
     this.hierarchyRoot = hierarchyRoot;
+    this.hierarchy = hierarchy;
+  }
+
+  public XmpSidecarSink(Naming naming, String hierarchyRoot) {
+    this(naming, hierarchyRoot, TagHierarchy.defaults());
   }
 
   public XmpSidecarSink() {
@@ -90,9 +98,13 @@ public final class XmpSidecarSink implements TagSink {
       Set<String> personal = new LinkedHashSet<>(subjects);
       personal.removeAll(previousOurs);
       Set<String> ours = new LinkedHashSet<>();
+      Set<String> oursHierarchical = new LinkedHashSet<>();
       for (Tag t : result.tags()) {
         if (!personal.contains(t.name())) {
           ours.add(t.name());
+          List<String> path = new java.util.ArrayList<>(hierarchy.path(t));
+          path.set(path.size() - 1, t.name());
+          oursHierarchical.add(hierarchyRoot + "|" + String.join("|", path));
         }
       }
       Set<String> allSubjects = new LinkedHashSet<>(personal);
@@ -105,7 +117,7 @@ public final class XmpSidecarSink implements TagSink {
           hierarchical.add(h);
         }
       }
-      ours.forEach(name -> hierarchical.add(hierarchyRoot + "|" + name));
+      hierarchical.addAll(oursHierarchical);
       bags.write(NS_LR, "lr:hierarchicalSubject", "rdf:Bag", hierarchical);
 
       bags.write(NS_TAGGER, "tagger:keywords", "rdf:Bag", ours);

@@ -90,4 +90,33 @@ class TagPolicyTest {
     assertThat(c.map(Tag.of("cup", 0.6, Category.OBJECT, DETECTOR))).isBetween(0.5, 0.55);
     assertThat(c.map(Tag.of("cup", 0.6, Category.OBJECT, CLASSIFIER))).isEqualTo(0.6);
   }
+
+  @Test
+  void objectsSeenTogetherGiveARoomAndTheRoomIsIndoors() {
+    List<Tag> out = policy.apply(List.of(Tag.of("sofa", 0.85, Category.OBJECT, DETECTOR),
+        Tag.of("tvmonitor", 0.8, Category.OBJECT, DETECTOR)));
+    assertThat(out).filteredOn(t -> t.category() == Category.SCENE).extracting(Tag::name)
+        .containsExactlyInAnyOrder("living room", "indoor");
+    assertThat(policy.apply(List.of(Tag.of("sofa", 0.85, Category.OBJECT, DETECTOR))))
+        .noneMatch(t -> t.category() == Category.SCENE); // one weak cue says nothing of the room
+  }
+
+  @Test
+  void aSceneClassIsOutdoorsAndContradictingPlacesCancel() {
+    assertThat(applied(policy.apply(List.of(Tag.of("alp", 0.8, Category.OBJECT, CLASSIFIER)))))
+        .contains("mountain", "outdoor");
+    List<Tag> both = policy.apply(List.of(Tag.of("bed", 0.8, Category.OBJECT, DETECTOR),
+        Tag.of("boat", 0.8, Category.OBJECT, DETECTOR)));
+    assertThat(both).extracting(Tag::name).contains("bedroom").doesNotContain("indoor", "outdoor");
+  }
+
+  @Test
+  void hierarchyGoesFromTheGroupToTheBreed() {
+    TagHierarchy h = TagHierarchy.defaults();
+    assertThat(h.path(Tag.of("malamute", 0.9, Category.OBJECT, CLASSIFIER))).containsExactly("animal", "mammal", "dog", "malamute");
+    assertThat(h.path(Tag.of("dog", 0.9, Category.OBJECT, DETECTOR))).containsExactly("animal", "mammal", "dog");
+    assertThat(h.path(Tag.of("banana", 0.9, Category.OBJECT, CLASSIFIER))).containsExactly("food", "fruit", "banana");
+    assertThat(h.path(Tag.of("beach", 0.9, Category.SCENE, CLASSIFIER))).containsExactly("scene", "beach");
+    assertThat(h.path(Tag.of("unheard-of", 0.9, Category.OBJECT, CLASSIFIER))).containsExactly("unheard-of");
+  }
 }

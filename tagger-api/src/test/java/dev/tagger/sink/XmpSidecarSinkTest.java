@@ -84,16 +84,30 @@ class XmpSidecarSinkTest extends TagSinkContractKit {
 
     sink.accept(result(photo, "cat", "sofa"));
     assertThat(list(sidecar, XmpSidecarSink.NS_DC, "subject")).containsExactly("Holiday", "Grandma", "cat", "sofa");
-    assertThat(list(sidecar, XmpSidecarSink.NS_LR, "hierarchicalSubject")).containsExactly("People|Grandma", "AI|sofa");
+    assertThat(list(sidecar, XmpSidecarSink.NS_LR, "hierarchicalSubject")).containsExactly("People|Grandma", "AI|furniture|sofa");
     assertThat(Files.readString(sidecar)).contains("xmp:Rating=\"4\"").contains("<tagger:analyzer>image-classifier</tagger:analyzer>")
         .contains("<tagger:confidence>0.8000</tagger:confidence>");
 
     sink.accept(result(photo, "dog"));
     assertThat(list(sidecar, XmpSidecarSink.NS_DC, "subject")).containsExactly("Holiday", "Grandma", "cat", "dog");
-    assertThat(list(sidecar, XmpSidecarSink.NS_LR, "hierarchicalSubject")).containsExactly("People|Grandma", "AI|dog");
+    assertThat(list(sidecar, XmpSidecarSink.NS_LR, "hierarchicalSubject")).containsExactly("People|Grandma", "AI|animal|mammal|dog");
     try (Stream<Path> files = Files.list(tmp)) {
       assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("IMG_1.jpg", "IMG_1.jpg.xmp");
     }
+  }
+
+  @Test
+  void hierarchicalKeywordsFollowTheTagHierarchy() throws Exception {
+    Path photo = Files.writeString(tmp.resolve("husky.jpg"), "x");
+    Source faces = new Source("faces", "yunet", "1");
+    new XmpSidecarSink().accept(new TagResult(photo.toString(), MediaKind.IMAGE, "00", List.of(
+        Tag.of("malamute", 0.9, Category.OBJECT, S), Tag.of("dog", 0.9, Category.OBJECT, S),
+        Tag.of("mountain", 0.8, Category.SCENE, S), Tag.of("1 person", 0.95, Category.FACE, faces)),
+        List.of(), List.of(), null, false, 1));
+    assertThat(list(tmp.resolve("husky.jpg.xmp"), XmpSidecarSink.NS_LR, "hierarchicalSubject")).containsExactly(
+        "AI|animal|mammal|dog|malamute", "AI|animal|mammal|dog", "AI|scene|mountain", "AI|people|1 person");
+    assertThat(list(tmp.resolve("husky.jpg.xmp"), XmpSidecarSink.NS_DC, "subject"))
+        .containsExactly("malamute", "dog", "mountain", "1 person");
   }
 
   @Test

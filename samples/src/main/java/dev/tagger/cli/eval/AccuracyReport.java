@@ -33,8 +33,8 @@ public final class AccuracyReport {
   /** The scene words of the labelling guide that recall is measured on. */
   static final List<String> SCENES = List.of("beach", "sea", "lake", "river", "waterfall", "mountain", "forest", "snow",
       "desert", "field", "garden", "park", "city", "city street", "skyline", "sunset", "night", "underwater", "kitchen",
-      "living room", "bedroom", "bathroom", "office", "restaurant", "shop", "farm", "road", "bridge", "church", "castle",
-      "monument");
+      "living room", "bedroom", "bathroom", "dining room", "office", "restaurant", "shop", "farm", "road", "bridge", "church", "castle",
+      "monument", "indoor", "outdoor");
 
   public void add(DevSet.Item item, TagResult result) {
     items++;
