@@ -98,6 +98,9 @@ final class StashCommand implements Callable<Integer> {
   @Option(names = "--marker-gap-for", paramLabel = "TAG=SECONDS", description = "Merge gap for one tag. Repeatable.")
   java.util.Map<String, Double> markerGapFor = new java.util.HashMap<>();
 
+  @Option(names = "--parent-tags", description = "Also file each AI tag under its parent in the hierarchy (malamute_AI under dog_AI under animal_AI); all stay under AI.")
+  boolean parentTags;
+
   @Option(names = "--batch", paramLabel = "N", description = "Items per bulk update (default: ${DEFAULT-VALUE}).")
   int batch = 50;
 
@@ -111,7 +114,7 @@ final class StashCommand implements Callable<Integer> {
         : List.of(StashItem.Kind.SCENE, StashItem.Kind.IMAGE);
     try {
       StashClient client = new StashClient(StashConnection.of(url, apiKey));
-      StashTagging stash = new StashTagging(client, PathMap.parse(pathMap), new StashSink.Options(batch, markerMin, markerGap, markerMinFor, markerGapFor));
+      StashTagging stash = new StashTagging(client, PathMap.parse(pathMap), new StashSink.Options(batch, markerMin, markerGap, markerMinFor, markerGapFor, parentTags));
       if (action.equals("review")) {
         for (StashItem.Kind kind : kinds) {
           report(kind, stash.review(kind, feedback));

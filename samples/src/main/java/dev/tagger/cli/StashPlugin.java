@@ -79,7 +79,8 @@ public final class StashPlugin {
     }
     JsonNode settings = client.execute("PluginConfiguration", Map.of()).path("configuration").path("plugins").path(PLUGIN_ID);
     PathMap paths = PathMap.parse(split(settings.path("pathMap").asText("")));
-    StashTagging stash = new StashTagging(client, paths, StashSink.Options.DEFAULT);
+    StashTagging stash = new StashTagging(client, paths,
+        StashSink.Options.DEFAULT.withParentTags(settings.path("parentTags").asBoolean(false)));
     return switch (mode) {
       case "tag-scenes" -> tag(stash, settings, server, StashItem.Kind.SCENE, true);
       case "tag-images" -> tag(stash, settings, server, StashItem.Kind.IMAGE, true);

@@ -136,4 +136,19 @@ class StashCommandTest {
       assertThat(state(stash)).isEqualTo(clean);
     }
   }
+
+  @Test
+  void parentTagsFileEachAiTagUnderItsParentAndAllStayUnderAi() throws Exception {
+    try (FakeStash stash = library("k3y")) {
+      CliRun run = stash(stash, "tag", "--images", "--parent-tags", "--cache", dir.resolve("results").toString());
+      assertThat(run.exitCode()).as(run.stderr()).isZero();
+      Map<String, FakeStash.Tag> byName = new java.util.HashMap<>();
+      stash.tags.values().forEach(t -> byName.put(t.name, t));
+      String ai = byName.get("AI").id;
+      // the photos of a cat and a dog: both mammals, both animals
+      assertThat(byName.get("cat_AI").parents).contains(ai, byName.get("mammal_AI").id);
+      assertThat(byName.get("mammal_AI").parents).contains(ai, byName.get("animal_AI").id);
+      assertThat(byName.values()).filteredOn(t -> t.name.endsWith("_AI")).allSatisfy(t -> assertThat(t.parents).contains(ai));
+    }
+  }
 }

@@ -2,6 +2,7 @@ package dev.tagger.stash;
 
 import dev.tagger.Segment;
 import dev.tagger.Tag;
+import dev.tagger.policy.TagHierarchy;
 import dev.tagger.TagResult;
 import dev.tagger.spi.TagSink;
 import java.util.ArrayList;
@@ -33,9 +34,12 @@ public final class StashSink implements TagSink {
    * @param mergeGapSeconds a tag's segments closer than this become one marker
    * @param minMarkerSecondsByTag the shortest marker per tag name, where it differs from {@code minMarkerSeconds}
    * @param mergeGapSecondsByTag the merge gap per tag name, where it differs from {@code mergeGapSeconds}
+   * @param parentTags also make each AI tag a child of its parent in the {@link TagHierarchy}
+   *     ({@code malamute_AI} under {@code dog_AI} under {@code mammal_AI} under {@code animal_AI}); every AI
+   *     tag stays a child of {@code AI} as well
    */
   public record Options(int batchSize, double minMarkerSeconds, double mergeGapSeconds, Map<String, Double> minMarkerSecondsByTag,
-      Map<String, Double> mergeGapSecondsByTag) {
+      Map<String, Double> mergeGapSecondsByTag, boolean parentTags) {
     public static final Options DEFAULT = new Options(50, 1.0, 0.0, Map.of(), Map.of());
 
     public Options {
@@ -46,8 +50,17 @@ public final class StashSink implements TagSink {
       mergeGapSecondsByTag = Map.copyOf(mergeGapSecondsByTag);
     }
 
+    public Options(int batchSize, double minMarkerSeconds, double mergeGapSeconds, Map<String, Double> minMarkerSecondsByTag,
+        Map<String, Double> mergeGapSecondsByTag) {
+      this(batchSize, minMarkerSeconds, mergeGapSeconds, minMarkerSecondsByTag, mergeGapSecondsByTag, false);
+    }
+
     public Options(int batchSize, double minMarkerSeconds) {
       this(batchSize, minMarkerSeconds, 0.0, Map.of(), Map.of());
+    }
+
+    public Options withParentTags(boolean on) {
+      return new Options(batchSize, minMarkerSeconds, mergeGapSeconds, minMarkerSecondsByTag, mergeGapSecondsByTag, on);
     }
 
     double minSeconds(String tag) {
@@ -92,11 +105,11 @@ public final class StashSink implements TagSink {
       TreeSet<String> ids = new TreeSet<>();
       ids.add(tags.doneTag().id());
       for (Tag t : result.tags()) {
-        ids.add(tags.aiTag(t.name()).id());
+        ids.add(aiTag(t).id());
       }
       for (String gallery : item.galleryIds()) {
         TreeSet<String> ai = galleryTags.computeIfAbsent(gallery, g -> new TreeSet<>());
-        result.tags().forEach(t -> ai.add(tags.aiTag(t.name()).id()));
+        result.tags().forEach(t -> ai.add(aiTag(t).id()));
       }
       if (!result.review().isEmpty()) {
         ids.add(tags.reviewTag().id());
@@ -119,6 +132,14 @@ public final class StashSink implements TagSink {
     }
   }
 
+  private StashTags.StashTag aiTag(Tag t) {
+    if (!options.parentTags()) {
+      return tags.aiTag(t.name());
+    }
+    List<String> path = TagHierarchy.defaults().path(t);
+    return tags.aiTag(t.name(), path.subList(0, path.size() - 1));
+  }
+
   /**
    * One marker per time span: tags whose segments cover the same span share it, the surest as its primary
    * tag and title, the others as its tags.
@@ -137,7 +158,7 @@ public final class StashSink implements TagSink {
       same.sort((a, b) -> Double.compare(b.getValue().peakConfidence(), a.getValue().peakConfidence()));
       Tag top = same.get(0).getKey();
       Segment s = same.get(0).getValue();
-      String primary = tags.aiTag(top.name()).id();
+      String primary = aiTag(top).id();
       boolean exists = item.markers().stream().anyMatch(m -> m.primaryTagId().equals(primary) && Math.abs(m.seconds() - s.startSeconds()) < 0.5);
       if (!exists) {
         Map<String, Object> input = new HashMap<>();
@@ -146,7 +167,7 @@ public final class StashSink implements TagSink {
         input.put("end_seconds", s.endSeconds());
         input.put("scene_id", item.id());
         input.put("primary_tag_id", primary);
-        input.put("tag_ids", same.stream().skip(1).map(e -> tags.aiTag(e.getKey().name()).id()).distinct().toList());
+        input.put("tag_ids", same.stream().skip(1).map(e -> aiTag(e.getKey()).id()).distinct().toList());
         client.execute("SceneMarkerCreate", Map.of("input", input));
         markers++;
       }

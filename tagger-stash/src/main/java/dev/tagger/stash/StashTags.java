@@ -27,6 +27,7 @@ public final class StashTags {
   private final String parentName;
   private final String suffix;
   private final Map<String, StashTag> byKey = new ConcurrentHashMap<>();
+  private final Set<String> linked = ConcurrentHashMap.newKeySet();
 
   public StashTags(StashClient client, String parentName, String suffix) {
     this.client = client;
@@ -91,13 +92,26 @@ public final class StashTags {
    * person's tag {@code cat} when that exists.
    */
   public StashTag aiTag(String label) {
+    return aiTag(label, List.of());
+  }
+
+  /**
+   * As {@link #aiTag(String)}, also a child of the AI tag of the last of {@code ancestors} (root first:
+   * {@code [animal, mammal, dog]} for {@code malamute}), each of which is made the same way.
+   */
+  public StashTag aiTag(String label, List<String> ancestors) {
     String name = label + suffix;
+    String linkKey = key(name) + "\u0000" + String.join("\u0000", ancestors);
     StashTag cached = byKey.get(key(name));
-    if (cached != null) {
+    if (cached != null && (ancestors.isEmpty() || linked.contains(linkKey))) {
       return cached;
     }
     Set<String> parents = new LinkedHashSet<>();
     parents.add(aiParent().id());
+    if (!ancestors.isEmpty()) {
+      int last = ancestors.size() - 1;
+      parents.add(aiTag(ancestors.get(last), ancestors.subList(0, last)).id());
+    }
     find(label).filter(human -> !human.parentIds().contains(aiParent().id())).ifPresent(human -> parents.add(human.id()));
     StashTag tag = findOrCreate(name, List.copyOf(parents), null);
     if (!tag.parentIds().containsAll(parents)) {
@@ -107,6 +121,7 @@ public final class StashTags {
       tag = new StashTag(tag.id(), tag.name(), tag.aliases(), List.copyOf(all));
       byKey.put(key(name), tag);
     }
+    linked.add(linkKey);
     return tag;
   }
 

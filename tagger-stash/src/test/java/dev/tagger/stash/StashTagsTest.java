@@ -60,6 +60,24 @@ class StashTagsTest {
   }
 
   @Test
+  void parentTagsFollowTheHierarchyAndEveryAiTagStaysUnderAi() {
+    StashTags tags = new StashTags(client);
+    StashTags.StashTag malamute = tags.aiTag("malamute", List.of("animal", "mammal", "dog"));
+    FakeStash.Tag ai = stash.tags.values().stream().filter(t -> t.name.equals("AI")).findFirst().orElseThrow();
+    FakeStash.Tag dog = stash.tags.values().stream().filter(t -> t.name.equals("dog_AI")).findFirst().orElseThrow();
+    FakeStash.Tag mammal = stash.tags.values().stream().filter(t -> t.name.equals("mammal_AI")).findFirst().orElseThrow();
+    assertThat(stash.tags.get(malamute.id()).parents).containsExactlyInAnyOrder(ai.id, dog.id);
+    assertThat(dog.parents).containsExactlyInAnyOrder(ai.id, mammal.id);
+    assertThat(tags.isAiTag(malamute)).isTrue();
+
+    int before = stash.mutations.get();
+    StashTags again = new StashTags(client);
+    assertThat(again.aiTag("malamute", List.of("animal", "mammal", "dog")).id()).isEqualTo(malamute.id());
+    assertThat(again.aiTag("malamute", List.of("animal", "mammal", "dog")).id()).isEqualTo(malamute.id());
+    assertThat(stash.mutations.get()).as("a second run creates nothing").isEqualTo(before);
+  }
+
+  @Test
   void aNameThatIsAlreadyAnAliasIsFoundNotCreatedTwice() {
     FakeStash.Tag feline = stash.addTag("feline", "cat_AI");
     StashTags tags = new StashTags(client);
