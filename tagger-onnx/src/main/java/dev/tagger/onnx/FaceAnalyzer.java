@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * square crop, goes to the FER2013 mini-Xception for one of seven emotions. Per picture it reports
  * {@code face} once per face (so the tag's count is the face count), a people-count bucket
  * ({@code 1 person}, {@code 2 people}, {@code group}) that rules can rename or drop, and the emotion of
- * each face with the face box as evidence. Thread-safe; owns both ONNX sessions.
+ * each face large and clear enough to read, when it clearly leads the runner-up, with the face box as
+ * evidence. Faces smaller than {@link FaceOptions#minFaceSide()} are not reported. Thread-safe; owns both ONNX sessions.
  */
 public final class FaceAnalyzer implements PictureAnalyzer, AutoCloseable {
   public static final String DETECTOR_MODEL = "face-yunet-dynamic";
@@ -81,7 +82,8 @@ public final class FaceAnalyzer implements PictureAnalyzer, AutoCloseable {
 
   @Override
   public List<Detection> analyzePicture(RgbImage img, @Nullable TimeSpan span) {
-    List<BoxNms.Candidate> faces = detect(img);
+    List<BoxNms.Candidate> faces = detect(img).stream()
+        .filter(f -> Math.min(f.box().width(), f.box().height()) >= options.minFaceSide()).toList();
     List<Detection> out = new ArrayList<>();
     double scoreSum = 0;
     for (BoxNms.Candidate f : faces) {
@@ -124,8 +126,15 @@ public final class FaceAnalyzer implements PictureAnalyzer, AutoCloseable {
     return scaled;
   }
 
-  private List<Detection> emotions(RgbImage img, List<BoxNms.Candidate> faces, @Nullable TimeSpan span) {
-    if (emotion == null) {
+  /**
+   * The emotion of each face large and clear enough to read one ({@link FaceOptions#emotionMinFaceSide()},
+   * {@link FaceOptions#emotionMinFaceScore()}), reported only when it clearly leads the runner-up.
+   */
+  private List<Detection> emotions(RgbImage img, List<BoxNms.Candidate> all, @Nullable TimeSpan span) {
+    List<BoxNms.Candidate> faces = all.stream()
+        .filter(f -> f.score() >= options.emotionMinFaceScore())
+        .filter(f -> Math.min(f.box().width(), f.box().height()) >= options.emotionMinFaceSide()).toList();
+    if (emotion == null || faces.isEmpty()) {
       return List.of();
     }
     int side = EMOTION_SIDE;
@@ -147,7 +156,13 @@ public final class FaceAnalyzer implements PictureAnalyzer, AutoCloseable {
           best = k;
         }
       }
-      if (p[best] >= options.minEmotionScore()) {
+      float second = 0;
+      for (int k = 0; k < p.length; k++) {
+        if (k != best) {
+          second = Math.max(second, p[k]);
+        }
+      }
+      if (p[best] >= options.minEmotionScore() && p[best] - second >= options.emotionMinMargin()) {
         out.add(new Detection(emotions.get(best), Math.min(1.0, p[best]), Category.FACE, new Evidence(span, faces.get(i).box(), null)));
       }
     }

@@ -11,9 +11,17 @@ import java.util.Locale;
  *     about 10 pixels after scaling are missed)
  * @param minEmotionScore an emotion is reported only at or above this probability
  * @param cropPadding how much the face box is widened on each side before the emotion crop
+ * @param minFaceSide faces whose box is shorter than this many pixels (of the picture) on its shorter side are
+ *     not reported: too small for a person to call them a face either
+ * @param emotionMinFaceSide an emotion is read only on a face at least this many pixels on its shorter side
+ *     (the emotion model sees 48×48)
+ * @param emotionMinFaceScore an emotion is read only on a face the detector is this sure of (YuNet's own
+ *     default floor, 0.9)
+ * @param emotionMinMargin an emotion is reported only when its probability leads the runner-up's by this much
  */
-public record FaceOptions(double minScore, double nmsIou, int maxSide, double minEmotionScore, double cropPadding, OnnxOptions onnx) {
-  public static final FaceOptions DEFAULT = new FaceOptions(0.6, 0.3, 960, 0.4, 0.15, OnnxOptions.DEFAULT);
+public record FaceOptions(double minScore, double nmsIou, int maxSide, double minEmotionScore, double cropPadding,
+    int minFaceSide, int emotionMinFaceSide, double emotionMinFaceScore, double emotionMinMargin, OnnxOptions onnx) {
+  public static final FaceOptions DEFAULT = new FaceOptions(0.6, 0.3, 960, 0.4, 0.15, 12, 40, 0.9, 0.2, OnnxOptions.DEFAULT);
 
   public FaceOptions {
     if (!(minScore >= 0 && minScore <= 1)) {
@@ -31,17 +39,33 @@ public record FaceOptions(double minScore, double nmsIou, int maxSide, double mi
     if (!(cropPadding >= 0 && cropPadding <= 1)) {
       throw new IllegalArgumentException("cropPadding must be in [0, 1], got " + cropPadding);
     }
+    if (minFaceSide < 0 || emotionMinFaceSide < 0) {
+      throw new IllegalArgumentException("face sides must be >= 0, got " + minFaceSide + " and " + emotionMinFaceSide);
+    }
+    if (!(emotionMinFaceScore >= 0 && emotionMinFaceScore <= 1) || !(emotionMinMargin >= 0 && emotionMinMargin <= 1)) {
+      throw new IllegalArgumentException("emotionMinFaceScore and emotionMinMargin must be in [0, 1], got "
+          + emotionMinFaceScore + " and " + emotionMinMargin);
+    }
   }
 
   public FaceOptions withOnnx(OnnxOptions value) {
-    return new FaceOptions(minScore, nmsIou, maxSide, minEmotionScore, cropPadding, value);
+    return new FaceOptions(minScore, nmsIou, maxSide, minEmotionScore, cropPadding, minFaceSide, emotionMinFaceSide,
+        emotionMinFaceScore, emotionMinMargin, value);
   }
 
   public FaceOptions withMinScore(double value) {
-    return new FaceOptions(value, nmsIou, maxSide, minEmotionScore, cropPadding, onnx);
+    return new FaceOptions(value, nmsIou, maxSide, minEmotionScore, cropPadding, minFaceSide, emotionMinFaceSide,
+        emotionMinFaceScore, emotionMinMargin, onnx);
+  }
+
+  /** The same with other emotion gates: smallest face side in pixels, detector score, margin over the runner-up. */
+  public FaceOptions withEmotionGates(int minSide, double minFaceScore, double minMargin) {
+    return new FaceOptions(minScore, nmsIou, maxSide, minEmotionScore, cropPadding, minFaceSide, minSide, minFaceScore,
+        minMargin, onnx);
   }
 
   String fingerprint() {
-    return String.format(Locale.ROOT, "min%.3f,iou%.3f,side%d,emo%.3f,pad%.3f", minScore, nmsIou, maxSide, minEmotionScore, cropPadding);
+    return String.format(Locale.ROOT, "min%.3f,iou%.3f,side%d,emo%.3f,pad%.3f,face%d,emoface%d/%.3f/%.3f", minScore, nmsIou,
+        maxSide, minEmotionScore, cropPadding, minFaceSide, emotionMinFaceSide, emotionMinFaceScore, emotionMinMargin);
   }
 }

@@ -133,6 +133,18 @@ class VisionAnalyzersTest {
   }
 
   @Test
+  void aFaceTooSmallToReadGetsCountedButNoEmotion() {
+    RgbImage portrait = DECODER.decodeImage(Media.of(sample("astronaut-portrait.png")));
+    RgbImage small = Resize.bilinear(portrait, 160, 160); // the face is now about 30 pixels wide
+    List<String> names = faces.analyzePicture(small, null).stream().map(dev.tagger.Detection::label).toList();
+    assertThat(names).contains("face", "1 person").doesNotContain("happy", "sad", "neutral", "surprise", "angry", "fear", "disgust");
+    // the same gate on the full-size portrait: a face under 1000 pixels gets no emotion either
+    try (FaceAnalyzer strict = FaceAnalyzer.open(TestModels.store(), FaceOptions.DEFAULT.withEmotionGates(1000, 0.9, 0.2))) {
+      assertThat(strict.analyzePicture(portrait, null)).extracting(dev.tagger.Detection::label).containsExactlyInAnyOrder("face", "1 person");
+    }
+  }
+
+  @Test
   void facesWithoutTheEmotionModelGiveNoEmotions() {
     try (FaceAnalyzer plain = FaceAnalyzer.withoutEmotions(TestModels.store(), FaceOptions.DEFAULT)) {
       TagResult r = Tagger.builder().decoder(DECODER).analyzer(plain).build().tag(Media.of(sample("astronaut-portrait.png")));
