@@ -35,8 +35,7 @@ import org.jspecify.annotations.Nullable;
  * English), {@code sounds} (AudioSet sound events), {@code keywords},
  * {@code language}, {@code dates}, {@code countries} (text analyzers on file names, titles and text),
  * {@code ocr} (Tesseract, behind PP-OCR's text detector as a pre-check) and {@code ppocr} (PP-OCRv4 on ONNX
- * Runtime), not in the default set as they cost up to a second a photo; named together, one
- * {@link MergedOcr} merges their readings per region.
+ * Runtime); named together (as the default set does), one {@link MergedOcr} merges their readings per region.
  */
 final class AnalyzerChoice implements AutoCloseable {
   private final List<AutoCloseable> owned = new ArrayList<>();

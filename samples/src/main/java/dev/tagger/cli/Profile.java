@@ -16,10 +16,13 @@ import java.util.stream.Collectors;
  * bundled vocabularies, wired into a {@link Tagger.Builder} the same way for every entry point.
  */
 final class Profile {
-  /** The analyzers a run uses unless told otherwise. */
+  /**
+   * The analyzers a run uses unless told otherwise. OCR is both engines merged behind the text pre-check
+   * (a photo without text costs one low-resolution detector pass; video frames are read only on a new shot).
+   */
   static final List<AnalyzerName> DEFAULT_ANALYZERS = List.of(AnalyzerName.CLASSIFIER, AnalyzerName.OBJECTS,
-      AnalyzerName.FACES, AnalyzerName.SPEECH, AnalyzerName.SOUNDS, AnalyzerName.KEYWORDS, AnalyzerName.LANGUAGE,
-      AnalyzerName.DATES, AnalyzerName.COUNTRIES);
+      AnalyzerName.FACES, AnalyzerName.OCR, AnalyzerName.PPOCR, AnalyzerName.SPEECH, AnalyzerName.SOUNDS,
+      AnalyzerName.KEYWORDS, AnalyzerName.LANGUAGE, AnalyzerName.DATES, AnalyzerName.COUNTRIES);
 
   /** The same list as users write it, for option defaults and settings. */
   static final String DEFAULT_ANALYZER_LIST = DEFAULT_ANALYZERS.stream().map(AnalyzerName::id).collect(Collectors.joining(","));

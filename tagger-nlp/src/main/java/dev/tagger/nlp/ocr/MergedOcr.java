@@ -16,9 +16,12 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Both OCR engines on each picture, merged per region. PP-OCR reads first; a picture in which it
- * reads nothing and its detector finds no region shaped like a line of text is not given to Tesseract
- * (the pre-check). Lines of the two engines
+ * Both OCR engines on each picture, merged per region. First the pre-check: PP-OCR's text detector at
+ * low resolution ({@link PaddleOcr#mayHaveText}); a picture in which it finds no region shaped like a
+ * line of text is read by neither engine, so a photo without text costs one small detector pass. Then
+ * PP-OCR reads, and Tesseract reads the lines PP-OCR's detector found, each on its own
+ * ({@link TesseractOcr#readRegions}), not the whole picture. On video only frames that differ from the
+ * last one read are read at all ({@link OcrLine#readAll}). Lines of the two engines
  * whose boxes overlap by half the smaller box form one region; where both read the same letters, the
  * reading with more word breaks (PP-OCR tends to run words together), then fewer stray symbols, wins;
  * where they differ, the
@@ -40,7 +43,9 @@ public final class MergedOcr implements Analyzer, AutoCloseable {
   public AnalyzerInfo info() {
     AnalyzerInfo t = tesseract.info();
     AnalyzerInfo p = paddle.info();
-    return new AnalyzerInfo("ocr-merged", t.model() + "+" + p.model(), t.version() + "+" + p.version(), t.options() + ";" + p.options());
+    return new AnalyzerInfo("ocr-merged", t.model() + "+" + p.model(), t.version() + "+" + p.version(),
+        t.options() + ";" + p.options() + ";precheck" + PaddleOcr.PRECHECK_SIDE + ",tesseract-lines" + TesseractOcr.LINE_HEIGHT
+            + ",shots" + ShotChange.THRESHOLD);
   }
 
   @Override
@@ -54,11 +59,14 @@ public final class MergedOcr implements Analyzer, AutoCloseable {
   }
 
   List<OcrLine> read(RgbImage img, long deadlineNanos) {
+    if (!paddle.mayHaveText(img)) {
+      return List.of();
+    }
     PaddleOcr.Reading pp = paddle.readRegions(img, deadlineNanos);
-    if (pp.regions() == 0 || tesseract.unavailable().isPresent() || pp.lines().isEmpty() && !paddle.mayHaveText(img)) {
+    if (pp.regions().isEmpty() || tesseract.unavailable().isPresent()) {
       return pp.lines();
     }
-    return merge(tesseract.read(img, deadlineNanos), pp.lines());
+    return merge(tesseract.readRegions(img, pp.regions(), deadlineNanos), pp.lines());
   }
 
   /** The two engines' lines of one picture, merged per region, in reading order. */

@@ -32,12 +32,17 @@ record OcrLine(String text, Box box, double confidence) {
 
   /**
    * Runs an engine on each of the item's pictures, within {@code limit} for the whole item (pictures not
-   * reached by then are skipped, with a warning), and reports as {@link #output} says.
+   * reached by then are skipped, with a warning), and reports as {@link #output} says. A video frame that
+   * looks like the last frame read ({@link ShotChange}: the same shot, no cut and little movement) is not
+   * read again: it shows what that frame showed.
    */
   static AnalyzerOutput readAll(AnalysisInput input, Engine engine, Source source, Duration limit) {
     long deadline = System.nanoTime() + limit.toNanos();
     List<Picture> pictures = input.pictures();
     List<Read> reads = new ArrayList<>();
+    ShotChange shots = new ShotChange();
+    List<OcrLine> last = List.of();
+    int skipped = 0;
     for (Picture p : pictures) {
       input.checkCancelled();
       if (System.nanoTime() > deadline) {
@@ -45,7 +50,17 @@ record OcrLine(String text, Box box, double confidence) {
             limit.toMillis() / 1000.0, reads.size(), pictures.size());
         break;
       }
-      reads.add(new Read(p, engine.read(p.image(), deadline)));
+      if (p.span() != null && !shots.isNewShot(p.image())) {
+        skipped++;
+        reads.add(new Read(p, last));
+        continue;
+      }
+      last = engine.read(p.image(), deadline);
+      reads.add(new Read(p, last));
+    }
+    if (skipped > 0) {
+      LOG.debug("{}: OCR ({}) read {} of {} frames; the others showed the same shot", input.media(), source.analyzer(),
+          reads.size() - skipped, reads.size());
     }
     return output(reads, source);
   }

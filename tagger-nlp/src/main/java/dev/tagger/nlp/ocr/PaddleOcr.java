@@ -36,7 +36,7 @@ public final class PaddleOcr implements Analyzer, TextPresence, AutoCloseable {
   static final float BIN_THRESHOLD = 0.5f;
   static final int MIN_DET_SIDE = 736;
   /** The longer side the detector works at when it only checks whether there is text. */
-  static final int PRECHECK_SIDE = 960;
+  static final int PRECHECK_SIDE = 640;
   /** How elongated a region must be for the pre-check to count it as a line of text. */
   static final double PRECHECK_ELONGATION = 2.5;
 
@@ -78,7 +78,46 @@ public final class PaddleOcr implements Analyzer, TextPresence, AutoCloseable {
 
   @Override
   public boolean mayHaveText(RgbImage picture) {
-    return !detect(toBufferedImage(picture), Math.min(maxSide, PRECHECK_SIDE), PRECHECK_ELONGATION).isEmpty();
+    int side = Math.min(maxSide, PRECHECK_SIDE);
+    return !detect(shrunk(picture, side), side, PRECHECK_ELONGATION).isEmpty();
+  }
+
+  /**
+   * The picture with its longer side at most {@code side}, each pixel the mean of the block it stands for
+   * (sampled on a grid of up to 3×3), read straight from the picture's bytes: a 12 MP photo shrinks in a
+   * few milliseconds, without a full-size copy.
+   */
+  static BufferedImage shrunk(RgbImage img, int side) {
+    double f = Math.max(1.0, Math.max(img.width(), img.height()) / (double) side);
+    int w = Math.max(1, (int) Math.round(img.width() / f));
+    int h = Math.max(1, (int) Math.round(img.height() / f));
+    BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    int[] dst = ((java.awt.image.DataBufferInt) out.getRaster().getDataBuffer()).getData();
+    byte[] px = img.pixels();
+    int step = Math.max(1, (int) (f / 3));
+    for (int y = 0; y < h; y++) {
+      int y0 = (int) (y * f);
+      int y1 = Math.min(img.height(), Math.max(y0 + 1, (int) ((y + 1) * f)));
+      for (int x = 0; x < w; x++) {
+        int x0 = (int) (x * f);
+        int x1 = Math.min(img.width(), Math.max(x0 + 1, (int) ((x + 1) * f)));
+        int r = 0;
+        int g = 0;
+        int b = 0;
+        int n = 0;
+        for (int yy = y0; yy < y1; yy += step) {
+          for (int xx = x0; xx < x1; xx += step) {
+            int i = (yy * img.width() + xx) * 3;
+            r += px[i] & 0xFF;
+            g += px[i + 1] & 0xFF;
+            b += px[i + 2] & 0xFF;
+            n++;
+          }
+        }
+        dst[y * w + x] = (r / n) << 16 | (g / n) << 8 | (b / n);
+      }
+    }
+    return out;
   }
 
   List<OcrLine> read(RgbImage img) {
@@ -90,7 +129,7 @@ public final class PaddleOcr implements Analyzer, TextPresence, AutoCloseable {
   }
 
   /** The text regions the detector found in a picture, and the lines read from them confidently enough. */
-  record Reading(int regions, List<OcrLine> lines) {}
+  record Reading(List<Box> regions, List<OcrLine> lines) {}
 
   /** Reads the regions in reading order until the deadline ({@link System#nanoTime()}) passes. */
   Reading readRegions(RgbImage img, long deadlineNanos) {
@@ -114,7 +153,7 @@ public final class PaddleOcr implements Analyzer, TextPresence, AutoCloseable {
         lines.add(line);
       }
     }
-    return new Reading(regions.size(), lines);
+    return new Reading(regions, lines);
   }
 
   /** Text regions in the picture's pixels, top to bottom, then left to right. */
@@ -297,12 +336,11 @@ public final class PaddleOcr implements Analyzer, TextPresence, AutoCloseable {
 
   static BufferedImage toBufferedImage(RgbImage img) {
     BufferedImage out = new BufferedImage(img.width(), img.height(), BufferedImage.TYPE_INT_RGB);
-    int[] rgb = new int[img.width() * img.height()];
+    int[] rgb = ((java.awt.image.DataBufferInt) out.getRaster().getDataBuffer()).getData();
     byte[] px = img.pixels();
     for (int i = 0; i < rgb.length; i++) {
       rgb[i] = (px[3 * i] & 0xFF) << 16 | (px[3 * i + 1] & 0xFF) << 8 | (px[3 * i + 2] & 0xFF);
     }
-    out.setRGB(0, 0, img.width(), img.height(), rgb, 0, img.width());
     return out;
   }
 

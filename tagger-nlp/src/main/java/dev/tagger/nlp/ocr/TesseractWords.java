@@ -48,6 +48,39 @@ final class TesseractWords {
     }
   }
 
+  /**
+   * Reads each picture as one line of text (page segmentation mode 7), all with one Tesseract instance;
+   * pictures not reached by the deadline give nothing.
+   */
+  static List<List<Word>> readLines(List<BufferedImage> lines, String datapath, String language, long deadlineNanos) {
+    TessAPI api = TessAPI.INSTANCE;
+    TessBaseAPI handle = api.TessBaseAPICreate();
+    try {
+      if (api.TessBaseAPIInit3(handle, datapath, language) != 0) {
+        throw new TaggerException("Tesseract cannot load language '" + language + "' from " + datapath);
+      }
+      api.TessBaseAPISetPageSegMode(handle, ITessAPI.TessPageSegMode.PSM_SINGLE_LINE);
+      List<List<Word>> out = new ArrayList<>();
+      for (BufferedImage image : lines) {
+        if (System.nanoTime() > deadlineNanos) {
+          out.add(List.of());
+          continue;
+        }
+        int bitsPerPixel = image.getColorModel().getPixelSize();
+        api.TessBaseAPISetImage(handle, ImageIOHelper.getImageByteBuffer(image), image.getWidth(), image.getHeight(),
+            bitsPerPixel / 8, (int) Math.ceil(image.getWidth() * bitsPerPixel / 8.0));
+        ITessAPI.ETEXT_DESC monitor = new ITessAPI.ETEXT_DESC();
+        monitor.cancel = (self, words) -> System.nanoTime() > deadlineNanos;
+        api.TessBaseAPIRecognize(handle, monitor);
+        out.add(words(api, handle));
+      }
+      return out;
+    } finally {
+      api.TessBaseAPIEnd(handle);
+      api.TessBaseAPIDelete(handle);
+    }
+  }
+
   private static List<Word> words(TessAPI api, TessBaseAPI handle) {
     List<Word> words = new ArrayList<>();
     ITessAPI.TessResultIterator it = api.TessBaseAPIGetIterator(handle);
