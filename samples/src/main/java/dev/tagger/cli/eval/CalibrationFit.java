@@ -20,11 +20,22 @@ public final class CalibrationFit {
   /** Fewer judged tags than this for an analyzer and category: no curve (the raw score stays). */
   static final int MIN_SAMPLES = 8;
 
+  /**
+   * Categories the dev set cannot calibrate: its files have neutral names and hold no documents, so the
+   * keywords, entities and languages it sees come only from OCR of photos and would teach the curve that
+   * every keyword is noise. Those analyzers keep their own scores.
+   */
+  static final java.util.Set<dev.tagger.Category> NOT_FITTED = java.util.EnumSet.of(dev.tagger.Category.KEYWORD,
+      dev.tagger.Category.ENTITY, dev.tagger.Category.LANGUAGE, dev.tagger.Category.SPEECH, dev.tagger.Category.OTHER);
+
   private CalibrationFit() {}
 
   public static Map<String, Calibration.Curve> fit(List<AccuracyReport.Judged> judged) {
     Map<String, List<AccuracyReport.Judged>> groups = new TreeMap<>();
     for (AccuracyReport.Judged j : judged) {
+      if (NOT_FITTED.contains(j.tag().category())) {
+        continue;
+      }
       groups.computeIfAbsent(Calibration.key(j.tag().source().analyzer(), j.tag().category()), k -> new ArrayList<>()).add(j);
     }
     Map<String, Calibration.Curve> curves = new LinkedHashMap<>();

@@ -44,7 +44,7 @@ public final class MergedOcr implements Analyzer, AutoCloseable {
     AnalyzerInfo t = tesseract.info();
     AnalyzerInfo p = paddle.info();
     return new AnalyzerInfo("ocr-merged", t.model() + "+" + p.model(), t.version() + "+" + p.version(),
-        t.options() + ";" + p.options() + ";precheck" + PaddleOcr.PRECHECK_SIDE + ",tesseract-lines" + TesseractOcr.LINE_HEIGHT
+        t.options() + ";" + p.options() + ";precheck" + PaddleOcr.PRECHECK_SIDE + ",tesseract-regions" + TesseractOcr.LINE_HEIGHT + "psm6"
             + ",shots" + ShotChange.THRESHOLD);
   }
 

@@ -49,17 +49,17 @@ final class TesseractWords {
   }
 
   /**
-   * Reads each picture as one line of text (page segmentation mode 7), all with one Tesseract instance;
+   * Reads each picture as one block of text (page segmentation mode 6: a line or a few), all with one Tesseract instance;
    * pictures not reached by the deadline give nothing.
    */
-  static List<List<Word>> readLines(List<BufferedImage> lines, String datapath, String language, long deadlineNanos) {
+  static List<List<Word>> readBlocks(List<BufferedImage> lines, String datapath, String language, long deadlineNanos) {
     TessAPI api = TessAPI.INSTANCE;
     TessBaseAPI handle = api.TessBaseAPICreate();
     try {
       if (api.TessBaseAPIInit3(handle, datapath, language) != 0) {
         throw new TaggerException("Tesseract cannot load language '" + language + "' from " + datapath);
       }
-      api.TessBaseAPISetPageSegMode(handle, ITessAPI.TessPageSegMode.PSM_SINGLE_LINE);
+      api.TessBaseAPISetPageSegMode(handle, ITessAPI.TessPageSegMode.PSM_SINGLE_BLOCK);
       List<List<Word>> out = new ArrayList<>();
       for (BufferedImage image : lines) {
         if (System.nanoTime() > deadlineNanos) {
