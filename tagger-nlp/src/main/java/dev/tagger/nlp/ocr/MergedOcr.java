@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
  * Both OCR engines on each picture, merged per region. First the pre-check: PP-OCR's text detector at
  * low resolution ({@link PaddleOcr#mayHaveText}); a picture in which it finds no region shaped like a
  * line of text is read by neither engine, so a photo without text costs one small detector pass. Then
- * PP-OCR reads, and Tesseract reads the lines PP-OCR's detector found, each on its own
- * ({@link TesseractOcr#readRegions}), not the whole picture. On video only frames that differ from the
+ * PP-OCR reads, and Tesseract reads the regions PP-OCR read or that are shaped like lines of text, each
+ * on its own ({@link TesseractOcr#readRegions}), not the whole picture. On video only frames that differ from the
  * last one read are read at all ({@link OcrLine#readAll}). Lines of the two engines
  * whose boxes overlap by half the smaller box form one region; where both read the same letters, the
  * reading with more word breaks (PP-OCR tends to run words together), then fewer stray symbols, wins;
@@ -29,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  * PP-OCR sessions it is given.
  */
 public final class MergedOcr implements Analyzer, AutoCloseable {
+  /** A region PP-OCR read nothing in goes to Tesseract only when at least this much wider than high. */
+  static final double LINE_ELONGATION = 4.0;
   private final TesseractOcr tesseract;
   private final PaddleOcr paddle;
   private final Duration timeLimit;
@@ -44,7 +46,7 @@ public final class MergedOcr implements Analyzer, AutoCloseable {
     AnalyzerInfo t = tesseract.info();
     AnalyzerInfo p = paddle.info();
     return new AnalyzerInfo("ocr-merged", t.model() + "+" + p.model(), t.version() + "+" + p.version(),
-        t.options() + ";" + p.options() + ";precheck" + PaddleOcr.PRECHECK_SIDE + ",tesseract-regions" + TesseractOcr.LINE_HEIGHT + "psm6"
+        t.options() + ";" + p.options() + ";precheck" + PaddleOcr.PRECHECK_SIDE + ",tesseract-regions" + TesseractOcr.LINE_HEIGHT + "psm6-linelike" + LINE_ELONGATION
             + ",shots" + ShotChange.THRESHOLD);
   }
 
@@ -66,7 +68,12 @@ public final class MergedOcr implements Analyzer, AutoCloseable {
     if (pp.regions().isEmpty() || tesseract.unavailable().isPresent()) {
       return pp.lines();
     }
-    return merge(tesseract.readRegions(img, pp.regions(), deadlineNanos), pp.lines());
+    // Tesseract reads the regions shaped like lines of text and those PP-OCR read; blobs in fur or foliage are left out
+    List<Box> lineLike = pp.regions().stream()
+        .filter(r -> r.width() >= LINE_ELONGATION * r.height()
+            || pp.lines().stream().anyMatch(l -> overlap(l.box(), r) >= 0.5))
+        .toList();
+    return merge(tesseract.readRegions(img, lineLike, deadlineNanos), pp.lines());
   }
 
   /** The two engines' lines of one picture, merged per region, in reading order. */
