@@ -1,6 +1,5 @@
 package dev.tagger.policy;
 
-import dev.tagger.Box;
 import dev.tagger.Category;
 import dev.tagger.Evidence;
 import dev.tagger.Tag;
@@ -253,22 +252,12 @@ public final class TagPolicy {
   private static boolean sameBox(Tag a, Tag b) {
     for (Evidence ea : a.evidence()) {
       for (Evidence eb : b.evidence()) {
-        if (ea.box() != null && eb.box() != null && java.util.Objects.equals(ea.span(), eb.span()) && iou(ea.box(), eb.box()) > 0.5) {
+        if (ea.box() != null && eb.box() != null && java.util.Objects.equals(ea.span(), eb.span()) && ea.box().iou(eb.box()) > 0.5) {
           return true;
         }
       }
     }
     return false;
-  }
-
-  static double iou(Box a, Box b) {
-    double x0 = Math.max(a.x(), b.x());
-    double y0 = Math.max(a.y(), b.y());
-    double x1 = Math.min(a.x() + a.width(), b.x() + b.width());
-    double y1 = Math.min(a.y() + a.height(), b.y() + b.height());
-    double inter = Math.max(0, x1 - x0) * Math.max(0, y1 - y0);
-    double union = a.width() * a.height() + b.width() * b.height() - inter;
-    return union <= 0 ? 0 : inter / union;
   }
 
   /**

@@ -19,7 +19,7 @@ final class BoxNms {
     for (Candidate c : sorted) {
       boolean overlaps = false;
       for (Candidate k : kept) {
-        if (k.cls() == c.cls() && iou(k.box(), c.box()) > iouThreshold) {
+        if (k.cls() == c.cls() && k.box().iou(c.box()) > iouThreshold) {
           overlaps = true;
           break;
         }
@@ -29,16 +29,6 @@ final class BoxNms {
       }
     }
     return kept;
-  }
-
-  static double iou(Box a, Box b) {
-    double x1 = Math.max(a.x(), b.x());
-    double y1 = Math.max(a.y(), b.y());
-    double x2 = Math.min(a.x() + a.width(), b.x() + b.width());
-    double y2 = Math.min(a.y() + a.height(), b.y() + b.height());
-    double inter = Math.max(0, x2 - x1) * Math.max(0, y2 - y1);
-    double union = a.width() * a.height() + b.width() * b.height() - inter;
-    return union <= 0 ? 0 : inter / union;
   }
 
   /** The box clipped to an image of the given size. */
