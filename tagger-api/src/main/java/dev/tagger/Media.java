@@ -1,7 +1,7 @@
 package dev.tagger;
 
 import dev.tagger.internal.ContentSniffer;
-import dev.tagger.internal.Hashing;
+import dev.tagger.model.Hashing;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;

@@ -21,7 +21,7 @@ import dev.tagger.onnx.FaceAnalyzer;
 import dev.tagger.onnx.FaceOptions;
 import dev.tagger.onnx.ImageClassifier;
 import dev.tagger.onnx.ObjectDetector;
-import dev.tagger.onnx.OnnxOptions;
+import dev.tagger.onnx.runtime.OnnxOptions;
 import dev.tagger.spi.Analyzer;
 import java.nio.file.Path;
 import java.time.Duration;

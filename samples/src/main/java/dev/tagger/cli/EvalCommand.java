@@ -10,7 +10,7 @@ import dev.tagger.model.ModelCatalog;
 import dev.tagger.model.ModelStore;
 import dev.tagger.onnx.ImageClassifier;
 import dev.tagger.onnx.ObjectDetector;
-import dev.tagger.onnx.OnnxOptions;
+import dev.tagger.onnx.runtime.OnnxOptions;
 import dev.tagger.policy.Calibration;
 import dev.tagger.policy.PolicyOptions;
 import dev.tagger.policy.TagPolicy;

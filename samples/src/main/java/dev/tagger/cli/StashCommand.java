@@ -5,7 +5,7 @@ import dev.tagger.model.ModelCatalog;
 import dev.tagger.model.ModelStore;
 import dev.tagger.onnx.ImageClassifier;
 import dev.tagger.onnx.ObjectDetector;
-import dev.tagger.onnx.OnnxOptions;
+import dev.tagger.onnx.runtime.OnnxOptions;
 import dev.tagger.spi.SamplingPolicy;
 import dev.tagger.store.FileResultStore;
 import dev.tagger.stash.PathMap;

@@ -7,7 +7,7 @@ import dev.tagger.model.ModelCatalog;
 import dev.tagger.model.ModelStore;
 import dev.tagger.onnx.ImageClassifier;
 import dev.tagger.onnx.ObjectDetector;
-import dev.tagger.onnx.OnnxOptions;
+import dev.tagger.onnx.runtime.OnnxOptions;
 import dev.tagger.stash.PathMap;
 import dev.tagger.stash.StashClient;
 import dev.tagger.stash.StashConnection;

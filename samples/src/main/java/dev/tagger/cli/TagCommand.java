@@ -13,7 +13,7 @@ import dev.tagger.nlp.NameFinderAnalyzer;
 import dev.tagger.model.ModelStore;
 import dev.tagger.onnx.ObjectDetector;
 import dev.tagger.onnx.ImageClassifier;
-import dev.tagger.onnx.OnnxOptions;
+import dev.tagger.onnx.runtime.OnnxOptions;
 import dev.tagger.rules.RuleFile;
 import dev.tagger.sink.JsonLinesSink;
 import dev.tagger.sink.XmpSidecarSink;

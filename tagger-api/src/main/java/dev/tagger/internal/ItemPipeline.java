@@ -1,5 +1,6 @@
 package dev.tagger.internal;
 
+import dev.tagger.model.Hashing;
 import dev.tagger.AggregationOptions;
 import dev.tagger.ItemError;
 import dev.tagger.Media;

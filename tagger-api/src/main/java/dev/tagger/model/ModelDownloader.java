@@ -1,6 +1,5 @@
 package dev.tagger.model;
 
-import dev.tagger.internal.Hashing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

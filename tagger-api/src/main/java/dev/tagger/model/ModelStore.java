@@ -1,6 +1,5 @@
 package dev.tagger.model;
 
-import dev.tagger.internal.Hashing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

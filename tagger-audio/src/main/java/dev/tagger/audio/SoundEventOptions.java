@@ -1,6 +1,6 @@
 package dev.tagger.audio;
 
-import dev.tagger.onnx.OnnxOptions;
+import dev.tagger.onnx.runtime.OnnxOptions;
 
 /**
  * How {@link SoundEventAnalyzer} listens.

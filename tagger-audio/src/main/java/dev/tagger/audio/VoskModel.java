@@ -1,7 +1,7 @@
 package dev.tagger.audio;
 
 import dev.tagger.TaggerException;
-import dev.tagger.internal.Hashing;
+import dev.tagger.model.Hashing;
 import dev.tagger.model.ModelStore;
 import java.io.BufferedReader;
 import java.io.IOException;

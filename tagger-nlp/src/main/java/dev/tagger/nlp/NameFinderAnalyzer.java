@@ -5,7 +5,7 @@ import dev.tagger.Detection;
 import dev.tagger.Evidence;
 import dev.tagger.TaggerException;
 import dev.tagger.TextItem;
-import dev.tagger.internal.Hashing;
+import dev.tagger.model.Hashing;
 import dev.tagger.spi.AnalysisInput;
 import dev.tagger.spi.AnalyzerInfo;
 import dev.tagger.spi.AnalyzerOutput;

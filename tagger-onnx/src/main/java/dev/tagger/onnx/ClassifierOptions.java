@@ -1,5 +1,6 @@
 package dev.tagger.onnx;
 
+import dev.tagger.onnx.runtime.OnnxOptions;
 import java.util.Arrays;
 import java.util.Locale;
 

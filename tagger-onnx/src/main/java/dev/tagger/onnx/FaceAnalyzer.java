@@ -1,5 +1,6 @@
 package dev.tagger.onnx;
 
+import dev.tagger.onnx.runtime.OnnxSession;
 import dev.tagger.Box;
 import dev.tagger.Category;
 import dev.tagger.Detection;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tagger.Media;
 import dev.tagger.TagResult;
 import dev.tagger.Tagger;
-import dev.tagger.internal.Hashing;
+import dev.tagger.model.Hashing;
 import dev.tagger.media.FfmpegMediaDecoder;
 import dev.tagger.model.ModelCatalog;
 import dev.tagger.model.ModelEntry;

@@ -5,7 +5,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.tagger.TaggerException;
-import dev.tagger.internal.Hashing;
+import dev.tagger.model.Hashing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.FloatBuffer;

@@ -1,4 +1,4 @@
-package dev.tagger.onnx;
+package dev.tagger.onnx.runtime;
 
 import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;

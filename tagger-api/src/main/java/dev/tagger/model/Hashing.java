@@ -1,4 +1,4 @@
-package dev.tagger.internal;
+package dev.tagger.model;
 
 import dev.tagger.MediaException;
 import java.io.IOException;
@@ -10,7 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 of files and strings. */
+/** SHA-256 of files and strings: how model files, media and cache keys are identified. */
 public final class Hashing {
   private Hashing() {}
 

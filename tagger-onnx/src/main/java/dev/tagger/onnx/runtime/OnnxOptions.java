@@ -1,4 +1,4 @@
-package dev.tagger.onnx;
+package dev.tagger.onnx.runtime;
 
 /**
  * ONNX Runtime settings of one session. Keep {@code intraOpThreads × parallel items <= cores}: on
