@@ -43,7 +43,10 @@ public final class SpeechAnalyzer implements Analyzer {
 
   @Override
   public AnalyzerInfo info() {
-    return new AnalyzerInfo("speech", model.name(), "vosk-0.3.45", String.format(Locale.ROOT, "gate%.0fdB", options.silenceDbfs()));
+    // the model's content hash and the time limit are in the key: another model in the same folder is run,
+    // and a transcript cut short by a lower limit is not served once the limit is raised
+    return new AnalyzerInfo("speech", model.name(), "vosk-0.3.45+" + model.contentHash(),
+        String.format(Locale.ROOT, "gate%.0fdB,limit%ds", options.silenceDbfs(), options.timeLimit().toSeconds()));
   }
 
   @Override

@@ -39,11 +39,13 @@ public final class VoskModel implements AutoCloseable {
 
   private final Model model;
   private final String name;
+  private final String contentHash;
   private boolean closed;
 
-  private VoskModel(Model model, String name) {
+  private VoskModel(Model model, String name, String contentHash) {
     this.model = model;
     this.name = name;
+    this.contentHash = contentHash;
   }
 
   /**
@@ -61,7 +63,8 @@ public final class VoskModel implements AutoCloseable {
     }
     try {
       LibVosk.setLogLevel(LogLevel.WARNINGS);
-      return new VoskModel(new Model(dir.toString()), name);
+      String hash = contentHash(dir);
+      return new VoskModel(new Model(dir.toString()), name, hash);
     } catch (IOException | RuntimeException | UnsatisfiedLinkError e) {
       throw new TaggerException("Vosk cannot load the speech model " + dir + ": " + e.getMessage(), e);
     }
@@ -225,6 +228,35 @@ public final class VoskModel implements AutoCloseable {
 
   public String name() {
     return name;
+  }
+
+  /**
+   * The SHA-256 (first 16 hex digits) of the folder's content: every file's path and bytes, in path order.
+   * It identifies the model in cache keys, so another model put in the same folder is run, not served
+   * from the cache. Computed once, when the model is opened.
+   */
+  public String contentHash() {
+    return contentHash;
+  }
+
+  static String contentHash(Path dir) throws IOException {
+    MessageDigest digest = Hashing.newSha256();
+    List<Path> files;
+    try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+      files = walk.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals(".verified"))
+          .sorted().toList();
+    }
+    byte[] buffer = new byte[1 << 16];
+    for (Path f : files) {
+      digest.update(dir.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) 0);
+      try (InputStream in = Files.newInputStream(f)) {
+        for (int n; (n = in.read(buffer)) > 0; ) {
+          digest.update(buffer, 0, n);
+        }
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
   }
 
   @Override

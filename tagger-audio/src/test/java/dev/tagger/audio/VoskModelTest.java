@@ -30,7 +30,23 @@ class VoskModelTest {
     }
     try (VoskModel model = VoskModel.open(unpacked, "mine")) {
       assertThat(model.name()).isEqualTo("mine");
+      SpeechAnalyzer speech = new SpeechAnalyzer(model, SpeechOptions.DEFAULT);
+      assertThat(speech.info().version()).endsWith(model.contentHash());
+      // a longer time limit is another cache key: a transcript cut short is not served once the limit is raised
+      SpeechAnalyzer longer = new SpeechAnalyzer(model, new SpeechOptions(-50, java.time.Duration.ofHours(2)));
+      assertThat(longer.info().options()).isNotEqualTo(speech.info().options());
     }
+  }
+
+  @Test
+  void theContentHashChangesWithAnyFileOfTheFolderNotWithItsName() throws Exception {
+    Path a = Files.createDirectories(dir.resolve("a/conf"));
+    Files.writeString(a.resolve("model.conf"), "--sample-frequency=16000\n");
+    Path b = Files.createDirectories(dir.resolve("b/conf"));
+    Files.writeString(b.resolve("model.conf"), "--sample-frequency=16000\n");
+    assertThat(VoskModel.contentHash(dir.resolve("a"))).isEqualTo(VoskModel.contentHash(dir.resolve("b")));
+    Files.writeString(b.resolve("model.conf"), "--sample-frequency=8000\n");
+    assertThat(VoskModel.contentHash(dir.resolve("a"))).isNotEqualTo(VoskModel.contentHash(dir.resolve("b")));
   }
 
   @Test

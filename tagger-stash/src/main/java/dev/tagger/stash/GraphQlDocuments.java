@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class GraphQlDocuments {
   /** Every document's name; the contract test validates each. */
   public static final List<String> ALL = List.of("Version", "FindTags", "TagCreate", "TagAddParents", "BulkSceneAddTags",
-      "BulkImageAddTags", "BulkSceneRemoveTags", "BulkImageRemoveTags", "FindScenes", "FindImages", "SceneMarkerCreate",
+      "BulkImageAddTags", "BulkSceneRemoveTags", "BulkImageRemoveTags", "FindScenes", "FindSceneMarkers", "FindImages", "SceneMarkerCreate",
       "SceneMarkerDestroy", "PluginConfiguration", "BulkGalleryAddTags", "BulkGalleryRemoveTags", "FindGalleries");
   private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
 

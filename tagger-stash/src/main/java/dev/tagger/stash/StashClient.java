@@ -34,8 +34,26 @@ public final class StashClient {
     this.http = HttpClient.newBuilder().connectTimeout(connection.timeout()).build();
   }
 
+  /**
+   * Asked before a write is tried again: whether an earlier attempt took effect although its answer was
+   * lost (Stash committed, then the connection or the server failed). Returns what the write would have
+   * answered, or null to send it again.
+   */
+  @FunctionalInterface
+  public interface AlreadyDone {
+    @org.jspecify.annotations.Nullable JsonNode check();
+  }
+
   /** Runs the named document with variables and returns its {@code data}. */
   public JsonNode execute(String document, Map<String, ?> variables) {
+    return execute(document, variables, () -> null);
+  }
+
+  /**
+   * Runs a write that must happen once (creating a marker, a tag): before each retry {@code alreadyDone}
+   * reads back whether an earlier attempt took effect, and if it did, that is the answer.
+   */
+  public JsonNode execute(String document, Map<String, ?> variables, AlreadyDone alreadyDone) {
     ObjectNode body = JSON.createObjectNode();
     body.put("query", GraphQlDocuments.get(document));
     body.set("variables", JSON.valueToTree(variables));
@@ -56,7 +74,7 @@ public final class StashClient {
     if (connection.sessionCookie() != null) {
       request.header("Cookie", connection.sessionCookie());
     }
-    return send(document, request.build());
+    return send(document, request.build(), alreadyDone);
   }
 
   /**
@@ -69,12 +87,17 @@ public final class StashClient {
     }
   }
 
-  private JsonNode send(String document, HttpRequest request) {
+  private JsonNode send(String document, HttpRequest request, AlreadyDone alreadyDone) {
     String what = document + " at " + connection.graphql();
     StashException last = null;
     for (int attempt = 1; attempt <= connection.attempts(); attempt++) {
       if (attempt > 1) {
         backoff(attempt, what, last);
+        JsonNode done = alreadyDone.check();
+        if (done != null) {
+          LOG.debug("{}: an earlier attempt took effect; not sent again", what);
+          return done;
+        }
       }
       requests.incrementAndGet();
       HttpResponse<byte[]> response;

@@ -1,15 +1,19 @@
 package dev.tagger.stash;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tagger.Segment;
 import dev.tagger.Tag;
-import dev.tagger.policy.TagHierarchy;
 import dev.tagger.TagResult;
+import dev.tagger.policy.TagHierarchy;
 import dev.tagger.spi.TagSink;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -168,9 +172,27 @@ public final class StashSink implements TagSink {
         input.put("scene_id", item.id());
         input.put("primary_tag_id", primary);
         input.put("tag_ids", same.stream().skip(1).map(e -> aiTag(e.getKey()).id()).distinct().toList());
-        client.execute("SceneMarkerCreate", Map.of("input", input));
+        // creating a marker twice makes two: before a retry, read the scene's markers back
+        client.execute("SceneMarkerCreate", Map.of("input", input), () -> existingMarker(item.id(), primary, s.startSeconds()));
         markers++;
       }
+    }
+  }
+
+  /** The marker answer ({@code sceneMarkerCreate { id }}) when the scene already has this marker, else null. */
+  private @Nullable JsonNode existingMarker(String sceneId, String primaryTagId, double seconds) {
+    try {
+      JsonNode scene = client.execute("FindSceneMarkers", Map.of("id", sceneId)).path("findScene");
+      for (JsonNode m : scene.path("scene_markers")) {
+        if (m.path("primary_tag").path("id").asText().equals(primaryTagId) && Math.abs(m.path("seconds").asDouble() - seconds) < 0.5) {
+          ObjectNode answer = JsonNodeFactory.instance.objectNode();
+          answer.putObject("sceneMarkerCreate").put("id", m.path("id").asText());
+          return answer;
+        }
+      }
+      return null;
+    } catch (StashException e) {
+      return null; // cannot tell: send it again, as before
     }
   }
 

@@ -77,6 +77,8 @@ public final class FakeStash implements AutoCloseable {
   private final Random random = new Random(11);
   private int nextId = 1;
   public volatile double failShare;
+  /** A share of requests that Stash carries out and then answers HTTP 500 (committed, answer lost). */
+  public volatile double failAfterCommitShare;
   /** What {@code configuration { plugins }} answers: plugin id → its settings. */
   public volatile Map<String, Object> pluginSettings = Map.of();
   public volatile long stallMillis;
@@ -89,6 +91,8 @@ public final class FakeStash implements AutoCloseable {
             .dataFetcher("configuration", env -> Map.of("plugins", pluginSettings))
             .dataFetcher("findTags", this::findTags)
             .dataFetcher("findScenes", env -> find(env, scenes, "scene_filter", "scenes"))
+            .dataFetcher("findScene", env -> scenes.containsKey((String) env.getArgument("id"))
+                ? itemView(scenes.get((String) env.getArgument("id"))) : null)
             .dataFetcher("findImages", env -> find(env, images, "image_filter", "images"))
             .dataFetcher("findGalleries", env -> find(env, galleries, "gallery_filter", "galleries")))
         .type("Mutation", b -> b.dataFetcher("tagCreate", this::tagCreate).dataFetcher("tagUpdate", this::tagUpdate)
@@ -261,6 +265,10 @@ public final class FakeStash implements AutoCloseable {
         out = JSON.writeValueAsBytes(result.toSpecification());
       } catch (RuntimeException e) {
         ex.sendResponseHeaders(500, -1); // as a crashing server would
+        return;
+      }
+      if (random.nextDouble() < failAfterCommitShare) {
+        ex.sendResponseHeaders(500, -1); // done, but the answer is lost
         return;
       }
       ex.getResponseHeaders().add("Content-Type", "application/json");

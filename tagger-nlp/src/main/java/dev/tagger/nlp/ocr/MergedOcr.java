@@ -46,7 +46,7 @@ public final class MergedOcr implements Analyzer, AutoCloseable {
     AnalyzerInfo t = tesseract.info();
     AnalyzerInfo p = paddle.info();
     return new AnalyzerInfo("ocr-merged", t.model() + "+" + p.model(), t.version() + "+" + p.version(),
-        t.options() + ";" + p.options() + ";precheck" + PaddleOcr.PRECHECK_SIDE + ",tesseract-regions" + TesseractOcr.LINE_HEIGHT + "psm6-linelike" + LINE_ELONGATION
+        t.options() + ";" + p.options() + ";limit" + timeLimit.toMillis() + "ms;precheck" + PaddleOcr.PRECHECK_SIDE + ",tesseract-regions" + TesseractOcr.LINE_HEIGHT + "psm6-linelike" + LINE_ELONGATION
             + ",shots" + ShotChange.THRESHOLD);
   }
 

