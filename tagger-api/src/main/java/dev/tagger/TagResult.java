@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param sha256 content hash, absent when the file could not be read
  * @param fromCache true when the analysis was taken from the result store instead of being run again
  * @param millis wall time spent on the item
+ * @param partial the analyzers a time limit cut short (what they found is kept; tags may be missing), by id
  */
 public record TagResult(
     String path,
@@ -22,7 +23,8 @@ public record TagResult(
     List<TextItem> texts,
     @Nullable ItemError error,
     boolean fromCache,
-    long millis) {
+    long millis,
+    List<String> partial) {
 
   public TagResult {
     Objects.requireNonNull(path, "path");
@@ -30,6 +32,17 @@ public record TagResult(
     tags = List.copyOf(tags);
     review = List.copyOf(review);
     texts = List.copyOf(texts);
+    partial = List.copyOf(partial);
+  }
+
+  public TagResult(String path, MediaKind kind, @Nullable String sha256, List<Tag> tags, List<Tag> review, List<TextItem> texts,
+      @Nullable ItemError error, boolean fromCache, long millis) {
+    this(path, kind, sha256, tags, review, texts, error, fromCache, millis, List.of());
+  }
+
+  /** True when a time limit cut some analyzer short ({@link #partial} names them): tags may be missing. */
+  public boolean isPartial() {
+    return !partial.isEmpty();
   }
 
   public static TagResult failed(String path, MediaKind kind, @Nullable String sha256, ItemError error, long millis) {

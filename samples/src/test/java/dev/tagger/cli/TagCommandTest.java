@@ -202,6 +202,22 @@ class TagCommandTest {
   }
 
   @Test
+  void aReadingCutShortByItsTimeLimitSaysSoAndIsReadAgainWhenTheLimitIsRaised() throws Exception {
+    Path media = Files.createDirectories(dir.resolve("limits"));
+    Files.copy(TestModels.sampleMedia().resolve("printed-page.png"), media.resolve("IMG_0008.png"));
+    String cache = dir.resolve("limits-cache").toString();
+    CliRun cut = CliRun.of("tag", "--cache", cache, "--models", models(), "--analyzers", "ocr", "--ocr-time-limit", "0.001", media.toString());
+    JsonNode first = cut.item("IMG_0008.png");
+    assertThat(first.get("partial")).as(first.toString()).isNotNull();
+    assertThat(first.get("partial").get(0).asText()).isEqualTo("ocr");
+    CliRun again = CliRun.of("tag", "--cache", cache, "--models", models(), "--analyzers", "ocr", "--ocr-time-limit", "60", media.toString());
+    JsonNode full = again.item("IMG_0008.png");
+    assertThat(full.get("cached").asBoolean()).as("a raised limit is another cache key").isFalse();
+    assertThat(full.get("partial")).isNull();
+    assertThat(full.at("/texts/0/text").asText()).contains("Region-based segmentation");
+  }
+
+  @Test
   void ocrTextFeedsTheKeywords() throws Exception {
     Path media = Files.createDirectories(dir.resolve("scans"));
     Files.copy(TestModels.sampleMedia().resolve("printed-page.png"), media.resolve("IMG_0007.png"));

@@ -107,18 +107,22 @@ public final class ItemPipeline {
     return new TagResult(media.id(), kind, sha,
         tags.stream().filter(t -> !t.review()).toList(),
         tags.stream().filter(Tag::review).toList(),
-        analysis.texts(), null, stored.isPresent(), elapsedMillis(start));
+        analysis.texts(), null, stored.isPresent(), elapsedMillis(start), analysis.partial());
   }
 
   private StoredAnalysis analyze(DecodedItem item) {
     List<Tag> tags = new ArrayList<>();
     List<TextItem> found = new ArrayList<>();
+    List<String> partial = new ArrayList<>();
     item.addTexts(ownTexts(item.media(), item.kind()));
     for (Analyzer a : mediaAnalyzers) {
       if (a.kinds().contains(item.kind())) {
         AnalyzerOutput out = runAnalyzer(a, item);
         tags.addAll(aggregator.aggregate(a.info(), out.detections(), item.frameTimes()));
         found.addAll(out.texts());
+        if (out.partial()) {
+          partial.add(a.info().id());
+        }
       }
     }
     item.addTexts(found);
@@ -127,9 +131,12 @@ public final class ItemPipeline {
         AnalyzerOutput out = runAnalyzer(a, item);
         tags.addAll(aggregator.aggregate(a.info(), out.detections(), item.frameTimes()));
         found.addAll(out.texts());
+        if (out.partial()) {
+          partial.add(a.info().id());
+        }
       }
     }
-    return new StoredAnalysis(item.kind(), tags, found);
+    return new StoredAnalysis(item.kind(), tags, found, partial);
   }
 
   private static AnalyzerOutput runAnalyzer(Analyzer a, DecodedItem item) {

@@ -58,6 +58,9 @@ public final class TagResultJson {
       e.put("message", r.error().message());
     }
     o.put("cached", r.fromCache());
+    if (r.isPartial()) {
+      o.set("partial", MAPPER.valueToTree(r.partial())); // analyzers a time limit cut short: tags may be missing
+    }
     o.put("millis", r.millis());
     return o;
   }

@@ -6,14 +6,24 @@ import java.util.List;
 
 /**
  * What an analyzer found: detections (for video, one per frame with the frame time as its span) and
- * texts for the text analyzers that run after it.
+ * texts for the text analyzers that run after it; {@code partial} when a time limit cut the analysis short
+ * (what was found so far is kept, and the result says so).
  */
-public record AnalyzerOutput(List<Detection> detections, List<TextItem> texts) {
+public record AnalyzerOutput(List<Detection> detections, List<TextItem> texts, boolean partial) {
   public static final AnalyzerOutput EMPTY = new AnalyzerOutput(List.of(), List.of());
 
   public AnalyzerOutput {
     detections = List.copyOf(detections);
     texts = List.copyOf(texts);
+  }
+
+  public AnalyzerOutput(List<Detection> detections, List<TextItem> texts) {
+    this(detections, texts, false);
+  }
+
+  /** The same output, marked as cut short by a time limit (or not). */
+  public AnalyzerOutput withPartial(boolean cutShort) {
+    return new AnalyzerOutput(detections, texts, cutShort);
   }
 
   public static AnalyzerOutput of(List<Detection> detections) {

@@ -57,6 +57,7 @@ public final class SpeechAnalyzer implements Analyzer {
   @Override
   public AnalyzerOutput analyze(AnalysisInput input) {
     List<Transcriber.Utterance> utterances;
+    boolean cutShort;
     try (Transcriber t = new Transcriber(model, options.silenceDbfs(), System.nanoTime() + options.timeLimit().toNanos())) {
       try {
         input.streamAudio(Transcriber.RATE, PIECE, t::accept);
@@ -67,7 +68,8 @@ public final class SpeechAnalyzer implements Analyzer {
         throw e;
       }
       utterances = t.finish();
-      if (t.cutShort()) {
+      cutShort = t.cutShort();
+      if (cutShort) {
         LOG.warn("{}: speech recognition stopped at its time limit of {}; the transcript so far is kept", input.media(), options.timeLimit());
       }
     }
@@ -80,6 +82,6 @@ public final class SpeechAnalyzer implements Analyzer {
       texts.add(new TextItem("transcript", u.text(), span, source, words));
       detections.add(new Detection("speech", u.confidence(), Category.SPEECH, new Evidence(span, null, u.text())));
     }
-    return new AnalyzerOutput(detections, texts);
+    return new AnalyzerOutput(detections, texts, cutShort);
   }
 }

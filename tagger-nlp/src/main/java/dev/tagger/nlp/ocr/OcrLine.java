@@ -58,11 +58,12 @@ record OcrLine(String text, Box box, double confidence) {
       last = engine.read(p.image(), deadline);
       reads.add(new Read(p, last));
     }
+    boolean cutShort = System.nanoTime() > deadline; // the limit passed: later pictures, or later lines, were not read
     if (skipped > 0) {
       LOG.debug("{}: OCR ({}) read {} of {} frames; the others showed the same shot", input.media(), source.analyzer(),
           reads.size() - skipped, reads.size());
     }
-    return output(reads, source);
+    return output(reads, source).withPartial(cutShort);
   }
 
   /**
