@@ -52,9 +52,18 @@ public final class Media {
     return path;
   }
 
-  /** The path as a string, the way results and errors name this item. */
+  /**
+   * The path as a string, the way results and errors name this item. A name that is not valid in the
+   * file system's encoding (bytes that are not UTF-8) cannot be written as a string without losing them:
+   * such an item is named by its {@code file:} URI instead, whose percent-escapes keep every byte
+   * ({@code file:///photos/caf%E9.jpg}), so its result can be matched back to its file.
+   */
   public String id() {
-    return path.toString();
+    String s = path.toString();
+    if (s.indexOf('\uFFFD') >= 0 && !Path.of(s).equals(path)) {
+      return path.toAbsolutePath().toUri().toString();
+    }
+    return s;
   }
 
   public Optional<String> title() {

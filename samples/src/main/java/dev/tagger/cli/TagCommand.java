@@ -119,6 +119,8 @@ final class TagCommand implements Callable<Integer> {
   @Option(names = "--scene-threshold", paramLabel = "D", description = "Histogram difference (0..1) that marks a new shot in SCENE_CHANGE sampling (default: ${DEFAULT-VALUE}).")
   double sceneThreshold = 0.3;
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper SKIPPED_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
   /** bin/tagger says whether stderr is a terminal; without it, fall back to the JVM's console check. */
   private static boolean showProgress() {
     String flag = System.getProperty("tagger.progress");
@@ -137,7 +139,8 @@ final class TagCommand implements Callable<Integer> {
         : ModelStore.fromEnvironment();
     int cores = Runtime.getRuntime().availableProcessors();
     OnnxOptions onnx = new OnnxOptions(Math.max(1, cores / parallel));
-    List<Media> items = MediaWalker.expand(paths);
+    MediaWalker.Expansion expansion = MediaWalker.walk(paths);
+    List<Media> items = expansion.items();
     ModelCatalog models = catalog == null ? ModelCatalog.defaults() : ModelCatalog.defaults().with(ModelCatalog.load(catalog));
     try (AnalyzerChoice chosen = new AnalyzerChoice(AnalyzerName.parseAll(analyzers), store, models, classifierModel, detectorModel, top, onnx,
             java.time.Duration.ofMillis(Math.round(ocrTimeLimitSeconds * 1000)), speechModel);
@@ -175,9 +178,14 @@ final class TagCommand implements Callable<Integer> {
         builder.resultStore(results);
       }
       BatchSummary summary = builder.build().tagAll(items);
-      err.printf(Locale.ROOT, "tagged %d items: %d ok, %d failed, %d analyzed, %d from cache, in %.1f s%n",
+      for (MediaWalker.Skipped s : expansion.skipped()) {
+        // one line per entry that is not tagged, beside the items' lines, so every entry is accounted for
+        System.out.println(SKIPPED_JSON.createObjectNode().put("path", s.path()).put("skipped", s.reason()));
+      }
+      err.printf(Locale.ROOT, "tagged %d items: %d ok, %d failed, %d analyzed, %d from cache, in %.1f s%s%n",
           summary.total(), summary.succeeded(), summary.failed(), summary.analyzed(), summary.cached(),
-          summary.elapsed().toMillis() / 1000.0);
+          summary.elapsed().toMillis() / 1000.0,
+          expansion.skipped().isEmpty() ? "" : "; " + expansion.skipped().size() + " entries skipped (not regular files)");
       return summary.failed() == 0 ? 0 : 1;
     } catch (TaggerException e) {
       err.println("tagger tag: " + e.getMessage());

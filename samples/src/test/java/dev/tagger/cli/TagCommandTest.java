@@ -57,6 +57,45 @@ class TagCommandTest {
   }
 
   @Test
+  void everyEntryIsAccountedForAndNoFifoIsOpened() throws Exception {
+    Path media = Files.createDirectories(dir.resolve("hostile"));
+    Files.copy(TestModels.sampleMedia().resolve("cat-chelsea.png"), media.resolve("ok.png"));
+    Files.createDirectories(media.resolve("x.jpg"));
+    Files.copy(TestModels.sampleMedia().resolve("cat-chelsea.png"), media.resolve("x.jpg/inner.png"));
+    Files.createSymbolicLink(media.resolve("dangling.jpg"), media.resolve("nowhere.jpg"));
+    Files.createSymbolicLink(media.resolve("loop1.jpg"), media.resolve("loop2.jpg"));
+    Files.createSymbolicLink(media.resolve("loop2.jpg"), media.resolve("loop1.jpg"));
+    Files.createSymbolicLink(media.resolve("link.png"), media.resolve("ok.png"));
+    // a FIFO (a reader would block on it) and a name whose bytes are not UTF-8, made as a shell makes them
+    Process p = new ProcessBuilder("bash", "-c", "mkfifo pipe.jpg && cp ok.png \"$(printf 'caf\\351.png')\"")
+        .directory(media.toFile()).inheritIO().start();
+    assertThat(p.waitFor()).isZero();
+
+    CliRun run = CliRun.of("tag", "--no-cache", "--models", models(), "--analyzers", "classifier", media.toString());
+
+    assertThat(run.exitCode()).as(run.stderr()).isZero();
+    java.util.Map<String, String> skipped = new java.util.TreeMap<>();
+    List<String> tagged = new java.util.ArrayList<>();
+    for (JsonNode line : run.lines()) {
+      String name = line.get("path").asText().substring(line.get("path").asText().lastIndexOf('/') + 1);
+      if (line.has("skipped")) {
+        skipped.put(name, line.get("skipped").asText());
+      } else {
+        tagged.add(name);
+      }
+    }
+    assertThat(tagged).containsExactlyInAnyOrder("ok.png", "inner.png", "link.png", "caf%E9.png");
+    assertThat(skipped).containsOnlyKeys("dangling.jpg", "loop1.jpg", "loop2.jpg", "pipe.jpg", "x.jpg");
+    assertThat(skipped.get("pipe.jpg")).contains("FIFO").contains("not opened");
+    assertThat(skipped.get("dangling.jpg")).contains("dangling");
+    assertThat(skipped.get("loop1.jpg")).contains("loop");
+    // the non-UTF-8 name is written as a file: URI whose escapes keep its bytes, so it maps back to the file
+    JsonNode cafe = run.lines().stream().filter(l -> l.get("path").asText().endsWith("caf%E9.png")).findFirst().orElseThrow();
+    assertThat(Files.isRegularFile(Path.of(java.net.URI.create(cafe.get("path").asText())))).isTrue();
+    assertThat(run.stderr()).contains("5 entries skipped");
+  }
+
+  @Test
   void rulesOutFileAndSidecars(@TempDir Path other) throws Exception {
     Path media = Files.createDirectories(dir.resolve("photos"));
     Files.copy(TestModels.sampleMedia().resolve("cat-chelsea.png"), media.resolve("cat.png"));
