@@ -224,14 +224,7 @@ public final class TesseractOcr implements Analyzer {
         dst[d + 2] = src[s];
       }
     }
-    int sw = Math.max(1, (int) Math.round(w * scale));
-    int sh = Math.max(1, (int) Math.round(h * scale));
-    BufferedImage scaled = new BufferedImage(sw, sh, BufferedImage.TYPE_3BYTE_BGR);
-    java.awt.Graphics2D g = scaled.createGraphics();
-    g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-    g.drawImage(crop, 0, 0, sw, sh, null);
-    g.dispose();
-    return scaled;
+    return scaled(crop, scale);
   }
 
   private static boolean sameLine(Rectangle a, Rectangle b) {
@@ -275,16 +268,18 @@ public final class TesseractOcr implements Analyzer {
       dst[i + 1] = src[i + 1];
       dst[i + 2] = src[i];
     }
-    if (scale == 1.0) {
-      return full;
-    }
-    int w = Math.max(1, (int) Math.round(img.width() * scale));
-    int h = Math.max(1, (int) Math.round(img.height() * scale));
-    BufferedImage scaled = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
-    java.awt.Graphics2D g = scaled.createGraphics();
+    return scale == 1.0 ? full : scaled(full, scale);
+  }
+
+  /** The picture scaled by {@code scale}, bicubic, as BGR bytes. */
+  private static BufferedImage scaled(BufferedImage img, double scale) {
+    int w = Math.max(1, (int) Math.round(img.getWidth() * scale));
+    int h = Math.max(1, (int) Math.round(img.getHeight() * scale));
+    BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
+    java.awt.Graphics2D g = out.createGraphics();
     g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-    g.drawImage(full, 0, 0, w, h, null);
+    g.drawImage(img, 0, 0, w, h, null);
     g.dispose();
-    return scaled;
+    return out;
   }
 }
