@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param sha256 content hash, absent when the file could not be read
  * @param fromCache true when the analysis was taken from the result store instead of being run again
  * @param millis wall time spent on the item
- * @param partial the analyzers a time limit cut short (what they found is kept; tags may be missing), by id
+ * @param partial the analyzers a time limit cut short (what they found is kept; tags may be missing), by id,
+ *     and {@code "text (first 1 MB)"} when only the start of a huge text file was read
  */
 public record TagResult(
     String path,

@@ -257,6 +257,18 @@ class TagCommandTest {
   }
 
   @Test
+  void aHugeTextFileIsTaggedFromItsFirstMegabyteAndSaysSo() throws Exception {
+    Path media = Files.createDirectories(dir.resolve("books"));
+    String sentence = "The river flows past the old mill and the quiet village in the valley on 12 June 2024.\n";
+    Files.writeString(media.resolve("book.txt"), sentence.repeat(3 * (1 << 20) / sentence.length()));
+    CliRun run = CliRun.of("tag", "--no-cache", "--models", models(), "--analyzers", "dates", media.toString());
+    JsonNode book = run.item("book.txt");
+    assertThat(book.get("error").isNull()).as(book.toString()).isTrue();
+    assertThat(CliRun.tagNames(book)).as(book.toString()).isNotEmpty(); // the date, read from the first MB
+    assertThat(book.get("partial").get(0).asText()).isEqualTo("text (first 1 MB)");
+  }
+
+  @Test
   void ocrTextFeedsTheKeywords() throws Exception {
     Path media = Files.createDirectories(dir.resolve("scans"));
     Files.copy(TestModels.sampleMedia().resolve("printed-page.png"), media.resolve("IMG_0007.png"));

@@ -115,6 +115,9 @@ public final class ItemPipeline {
     List<TextItem> found = new ArrayList<>();
     List<String> partial = new ArrayList<>();
     item.addTexts(ownTexts(item.media(), item.kind()));
+    if (item.kind() == MediaKind.TEXT && sizeOf(item.media()) > MAX_TEXT_BYTES) {
+      partial.add(TEXT_PREFIX); // a huge text file is tagged from its first MB, and the result says so
+    }
     for (Analyzer a : mediaAnalyzers) {
       if (a.kinds().contains(item.kind())) {
         AnalyzerOutput out = runAnalyzer(a, item);
@@ -164,6 +167,16 @@ public final class ItemPipeline {
 
   /** Text files are read up to this many bytes; the rest is not analyzed. */
   static final int MAX_TEXT_BYTES = 1 << 20;
+  /** What {@link TagResult#partial()} names when a text file was read only up to {@link #MAX_TEXT_BYTES}. */
+  public static final String TEXT_PREFIX = "text (first 1 MB)";
+
+  private static long sizeOf(Media media) {
+    try {
+      return java.nio.file.Files.size(media.path());
+    } catch (java.io.IOException e) {
+      return 0;
+    }
+  }
 
   /** What the item says about itself: its file name, title, description, and a text file's content. */
   private static List<TextItem> ownTexts(Media media, MediaKind kind) {
