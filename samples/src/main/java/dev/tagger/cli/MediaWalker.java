@@ -36,10 +36,6 @@ final class MediaWalker {
 
   private MediaWalker() {}
 
-  static List<Media> expand(List<Path> paths) {
-    return walk(paths).items();
-  }
-
   static Expansion walk(List<Path> paths) {
     List<Path> files = new ArrayList<>();
     List<Skipped> skipped = new ArrayList<>();

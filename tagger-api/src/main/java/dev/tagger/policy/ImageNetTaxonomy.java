@@ -1,12 +1,6 @@
 package dev.tagger.policy;
 
 import dev.tagger.Tag;
-import dev.tagger.TaggerException;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,20 +57,8 @@ public final class ImageNetTaxonomy {
 
   private static ImageNetTaxonomy load() {
     Map<String, Entry> map = new HashMap<>();
-    try (InputStream in = ImageNetTaxonomy.class.getResourceAsStream("imagenet-taxonomy.tsv")) {
-      if (in == null) {
-        throw new TaggerException("imagenet-taxonomy.tsv is missing from the tagger-api jar");
-      }
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
-        if (line.startsWith("#") || line.isBlank()) {
-          continue;
-        }
-        String[] f = line.split("\t", -1);
-        map.put(Tag.key(f[0]), new Entry(f[0], Tag.key(f[1]), f[2], List.of(f[3].split(">"))));
-      }
-    } catch (IOException e) {
-      throw new TaggerException("cannot read imagenet-taxonomy.tsv: " + e.getMessage(), e);
+    for (String[] f : TsvResource.rows("imagenet-taxonomy.tsv")) {
+      map.put(Tag.key(f[0]), new Entry(f[0], Tag.key(f[1]), f[2], List.of(f[3].split(">"))));
     }
     return new ImageNetTaxonomy(map);
   }

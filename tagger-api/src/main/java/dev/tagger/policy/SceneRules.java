@@ -2,12 +2,6 @@ package dev.tagger.policy;
 
 import dev.tagger.Category;
 import dev.tagger.Tag;
-import dev.tagger.TaggerException;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -80,34 +74,22 @@ final class SceneRules {
   private static SceneRules load() {
     List<Rule> rules = new ArrayList<>();
     Map<String, String> places = new HashMap<>();
-    try (InputStream in = SceneRules.class.getResourceAsStream("scenes.tsv")) {
-      if (in == null) {
-        throw new TaggerException("scenes.tsv is missing from the tagger-api jar");
-      }
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
-        if (line.startsWith("#") || line.isBlank()) {
-          continue;
-        }
-        String[] f = line.split("\t", -1);
-        places.put(Tag.key(f[0]), f[1]);
-        if (f.length > 2 && !f[2].isBlank()) {
-          List<String> cues = new ArrayList<>();
-          Set<String> strong = new java.util.HashSet<>();
-          for (String cue : f[2].split(",")) {
-            cue = cue.strip();
-            boolean isStrong = cue.endsWith("!");
-            String name = Tag.key(isStrong ? cue.substring(0, cue.length() - 1) : cue);
-            cues.add(name);
-            if (isStrong) {
-              strong.add(name);
-            }
+    for (String[] f : TsvResource.rows("scenes.tsv")) {
+      places.put(Tag.key(f[0]), f[1]);
+      if (f.length > 2 && !f[2].isBlank()) {
+        List<String> cues = new ArrayList<>();
+        Set<String> strong = new java.util.HashSet<>();
+        for (String cue : f[2].split(",")) {
+          cue = cue.strip();
+          boolean isStrong = cue.endsWith("!");
+          String name = Tag.key(isStrong ? cue.substring(0, cue.length() - 1) : cue);
+          cues.add(name);
+          if (isStrong) {
+            strong.add(name);
           }
-          rules.add(new Rule(Tag.key(f[0]), List.copyOf(cues), Set.copyOf(strong)));
         }
+        rules.add(new Rule(Tag.key(f[0]), List.copyOf(cues), Set.copyOf(strong)));
       }
-    } catch (IOException e) {
-      throw new TaggerException("cannot read scenes.tsv: " + e.getMessage(), e);
     }
     return new SceneRules(rules, places);
   }

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Where a tag sits in a tree a person can browse: {@code animal > mammal > dog > malamute},
@@ -31,7 +30,6 @@ public final class TagHierarchy {
   /** Detector labels (COCO, VOC spellings) that are not an ImageNet everyday word, with the word that is. */
   private static final Map<String, String> DETECTOR_WORDS = Map.of("motorbike", "motorcycle", "aeroplane", "airliner",
       "tvmonitor", "television", "pottedplant", "pot", "diningtable", "dining table");
-  private static final Set<String> ROOT_LEVELS = Set.of("scene", "sound", "people");
 
   private static final TagHierarchy DEFAULT = new TagHierarchy(ImageNetTaxonomy.defaults());
   private final ImageNetTaxonomy taxonomy;
@@ -99,7 +97,7 @@ public final class TagHierarchy {
         break;
       }
       String level = LEVELS.get(node);
-      if (level != null && !out.contains(level) && !ROOT_LEVELS.contains(level)) {
+      if (level != null && !out.contains(level)) {
         out.add(level);
       }
     }
