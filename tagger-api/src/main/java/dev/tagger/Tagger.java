@@ -1,6 +1,8 @@
 package dev.tagger;
 
+import dev.tagger.internal.ItemAnalysis;
 import dev.tagger.internal.ItemPipeline;
+import dev.tagger.internal.LocalAnalysis;
 import dev.tagger.rules.RuleChain;
 import dev.tagger.spi.Analyzer;
 import dev.tagger.spi.MediaDecoder;
@@ -31,9 +33,10 @@ public final class Tagger {
   private final ProgressListener progress;
 
   private Tagger(Builder b) {
-    this.pipeline = new ItemPipeline(b.analyzers, b.policy, new RuleChain(b.rules), b.decoder, b.sampling, b.aggregation, b.store);
+    ItemAnalysis analysis = b.workers != null ? b.workers.analysis() : b.localAnalysis();
+    this.pipeline = new ItemPipeline(analysis, b.policy, new RuleChain(b.rules), b.store);
     this.sinks = List.copyOf(b.sinks);
-    this.parallelism = b.parallelism;
+    this.parallelism = b.workers != null ? Math.min(b.parallelism, b.workers.size()) : b.parallelism;
     this.itemTimeout = b.itemTimeout;
     this.progress = b.progress;
   }
@@ -75,6 +78,7 @@ public final class Tagger {
     private Duration itemTimeout = Duration.ofMinutes(10);
     private ProgressListener progress = ProgressListener.NONE;
     private dev.tagger.policy.TagPolicy policy = dev.tagger.policy.TagPolicy.none();
+    private @Nullable WorkerPool workers;
 
     private Builder() {}
 
@@ -147,12 +151,33 @@ public final class Tagger {
       return this;
     }
 
+    /**
+     * Analyze in the pool's worker processes instead of this JVM: a native crash, an out-of-memory or a
+     * hang fails one item, and the batch goes on. The analyzers, decoder, sampling and aggregation are
+     * then the {@link WorkerSetup}'s and must not be given here; at most {@link WorkerPool#size()} items
+     * run at once. The caller keeps owning the pool.
+     */
+    public Builder workers(WorkerPool pool) {
+      this.workers = Objects.requireNonNull(pool, "workers");
+      return this;
+    }
+
+    /** The analysis this builder's analyzers make in this JVM: what a worker process runs. */
+    LocalAnalysis localAnalysis() {
+      return new LocalAnalysis(analyzers, decoder, sampling, aggregation);
+    }
+
     public Builder progressListener(ProgressListener value) {
       this.progress = Objects.requireNonNull(value, "progressListener");
       return this;
     }
 
     public Tagger build() {
+      if (workers != null && (!analyzers.isEmpty() || decoder != null || sampling != SamplingPolicy.DEFAULT
+          || aggregation != AggregationOptions.DEFAULT)) {
+        throw new IllegalStateException("with workers, the analyzers, decoder, sampling and aggregation are set up by the"
+            + " WorkerSetup in each worker, not on this builder");
+      }
       Set<String> ids = new HashSet<>();
       for (Analyzer a : analyzers) {
         if (!ids.add(a.info().id())) {

@@ -1,10 +1,7 @@
 package dev.tagger.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.tagger.TaggerException;
@@ -36,10 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class FileResultStore implements ResultStore {
   private static final Logger LOG = LoggerFactory.getLogger(FileResultStore.class);
   static final String JOURNAL = "analyses.jsonl";
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .build();
+  private static final ObjectMapper MAPPER = dev.tagger.internal.AnalysisJson.MAPPER;
 
   private final Path dir;
   private final FileChannel journal;

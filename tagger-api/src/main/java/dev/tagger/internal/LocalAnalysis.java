@@ -1,0 +1,151 @@
+package dev.tagger.internal;
+
+import dev.tagger.AggregationOptions;
+import dev.tagger.Media;
+import dev.tagger.MediaException;
+import dev.tagger.MediaKind;
+import dev.tagger.Tag;
+import dev.tagger.TaggerException;
+import dev.tagger.TextItem;
+import dev.tagger.model.Hashing;
+import dev.tagger.spi.Analyzer;
+import dev.tagger.spi.AnalyzerInfo;
+import dev.tagger.spi.AnalyzerOutput;
+import dev.tagger.spi.MediaDecoder;
+import dev.tagger.spi.SamplingPolicy;
+import dev.tagger.spi.StoredAnalysis;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The analyzers run in this JVM: decode once, media analyzers, then text analyzers over every text found,
+ * each analyzer's detections aggregated into tags. Immutable and thread-safe.
+ */
+public final class LocalAnalysis implements ItemAnalysis {
+  /** Text files are read up to this many bytes; the rest is not analyzed. */
+  static final int MAX_TEXT_BYTES = 1 << 20;
+  /** What a result's {@code partial} names when a text file was read only up to {@link #MAX_TEXT_BYTES}. */
+  public static final String TEXT_PREFIX = "text (first 1 MB)";
+
+  private final List<Analyzer> mediaAnalyzers;
+  private final List<Analyzer> textAnalyzers;
+  private final @Nullable MediaDecoder decoder;
+  private final SamplingPolicy sampling;
+  private final Aggregator aggregator;
+  private final String fingerprint;
+
+  public LocalAnalysis(List<Analyzer> analyzers, @Nullable MediaDecoder decoder, SamplingPolicy sampling, AggregationOptions aggregation) {
+    this.mediaAnalyzers = analyzers.stream().filter(a -> !a.readsText()).toList();
+    this.textAnalyzers = analyzers.stream().filter(Analyzer::readsText).toList();
+    this.decoder = decoder;
+    this.sampling = sampling;
+    this.aggregator = new Aggregator(aggregation);
+    StringBuilder fp = new StringBuilder().append(sampling).append('|').append(aggregation);
+    for (Analyzer a : analyzers) {
+      AnalyzerInfo i = a.info();
+      fp.append('|').append(i.id()).append('@').append(i.version()).append('[').append(i.options()).append(']')
+          .append(a.kinds().stream().map(Enum::name).sorted().toList()); // Set.of order differs per JVM
+    }
+    this.fingerprint = Hashing.sha256(fp.toString()).substring(0, 16);
+  }
+
+  @Override
+  public String fingerprint() {
+    return fingerprint;
+  }
+
+  @Override
+  public StoredAnalysis analyze(Media media, MediaKind kind, BooleanSupplier cancelled) {
+    DecodedItem item = new DecodedItem(media, kind, decoder, sampling, cancelled);
+    List<Tag> tags = new ArrayList<>();
+    List<TextItem> found = new ArrayList<>();
+    List<String> partial = new ArrayList<>();
+    item.addTexts(ownTexts(media, kind));
+    if (kind == MediaKind.TEXT && sizeOf(media) > MAX_TEXT_BYTES) {
+      partial.add(TEXT_PREFIX); // a huge text file is tagged from its first MB, and the result says so
+    }
+    runAll(mediaAnalyzers, item, tags, found, partial);
+    item.addTexts(found); // text analyzers also read what the media analyzers found (OCR, speech)
+    runAll(textAnalyzers, item, tags, found, partial);
+    return new StoredAnalysis(kind, tags, found, partial);
+  }
+
+  private void runAll(List<Analyzer> analyzers, DecodedItem item, List<Tag> tags, List<TextItem> found, List<String> partial) {
+    for (Analyzer a : analyzers) {
+      if (a.kinds().contains(item.kind())) {
+        AnalyzerOutput out = runAnalyzer(a, item);
+        tags.addAll(aggregator.aggregate(a.info(), out.detections(), item.frameTimes()));
+        found.addAll(out.texts());
+        if (out.partial()) {
+          partial.add(a.info().id());
+        }
+      }
+    }
+  }
+
+  private static AnalyzerOutput runAnalyzer(Analyzer a, DecodedItem item) {
+    item.checkCancelled();
+    AnalyzerOutput out;
+    try {
+      out = a.analyze(item);
+    } catch (CancellationException e) {
+      throw e;
+    } catch (MediaException e) {
+      throw new AnalysisFailure("decode", e.getMessage(), e);
+    } catch (TaggerException e) {
+      throw new AnalysisFailure("analyze", item.media().id() + ": analyzer " + a.info().id() + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new CancellationException(item.media().id() + ": cancelled");
+      }
+      throw new AnalysisFailure("analyze", item.media().id() + ": analyzer " + a.info().id() + " failed: " + e, e);
+    }
+    if (out == null) {
+      throw new AnalysisFailure("analyze", item.media().id() + ": analyzer " + a.info().id() + " returned null");
+    }
+    return out;
+  }
+
+  private static long sizeOf(Media media) {
+    try {
+      return Files.size(media.path());
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  /** What the item says about itself: its file name, title, description, and a text file's content. */
+  private static List<TextItem> ownTexts(Media media, MediaKind kind) {
+    List<TextItem> own = new ArrayList<>();
+    if (kind == MediaKind.TEXT) {
+      own.add(new TextItem("content", readText(media), null, null));
+    }
+    if (media.path().getFileName() != null) {
+      own.add(new TextItem("filename", media.path().getFileName().toString(), null, null));
+    }
+    media.title().ifPresent(t -> own.add(new TextItem("title", t, null, null)));
+    media.description().ifPresent(d -> own.add(new TextItem("description", d, null, null)));
+    return own;
+  }
+
+  private static String readText(Media media) {
+    try (InputStream in = Files.newInputStream(media.path())) {
+      byte[] bytes = in.readNBytes(MAX_TEXT_BYTES);
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPLACE)
+          .onUnmappableCharacter(CodingErrorAction.REPLACE)
+          .decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (IOException e) {
+      throw new AnalysisFailure("read", media.id() + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+}
