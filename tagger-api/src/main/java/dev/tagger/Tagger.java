@@ -173,8 +173,8 @@ public final class Tagger {
     }
 
     public Tagger build() {
-      if (workers != null && (!analyzers.isEmpty() || decoder != null || sampling != SamplingPolicy.DEFAULT
-          || aggregation != AggregationOptions.DEFAULT)) {
+      if (workers != null && (!analyzers.isEmpty() || decoder != null || !sampling.equals(SamplingPolicy.DEFAULT)
+          || !aggregation.equals(AggregationOptions.DEFAULT))) {
         throw new IllegalStateException("with workers, the analyzers, decoder, sampling and aggregation are set up by the"
             + " WorkerSetup in each worker, not on this builder");
       }

@@ -6,11 +6,6 @@ import dev.tagger.Tagger;
 import dev.tagger.cli.eval.AccuracyReport;
 import dev.tagger.cli.eval.CalibrationFit;
 import dev.tagger.cli.eval.DevSet;
-import dev.tagger.model.ModelCatalog;
-import dev.tagger.model.ModelStore;
-import dev.tagger.onnx.ImageClassifier;
-import dev.tagger.onnx.ObjectDetector;
-import dev.tagger.onnx.runtime.OnnxOptions;
 import dev.tagger.policy.Calibration;
 import dev.tagger.policy.PolicyOptions;
 import dev.tagger.policy.TagPolicy;
@@ -20,7 +15,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -75,10 +69,8 @@ final class EvalCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintStream out = System.out;
     DevSet set = DevSet.load(labels, devset.resolve("media"));
-    ModelStore store = models != null ? new ModelStore(models, true) : ModelStore.fromEnvironment();
-    int cores = Runtime.getRuntime().availableProcessors();
-    try (AnalyzerChoice chosen = new AnalyzerChoice(AnalyzerName.parseAll(analyzers), store, ModelCatalog.defaults(),
-        ImageClassifier.IMAGENET_MODEL, ObjectDetector.YOLOX_NANO_MODEL, 5, new OnnxOptions(1), Duration.ofSeconds(60), null);
+    AnalysisSpec spec = AnalysisSpec.defaults(analyzers, 1).withModels(models);
+    try (Engine chosen = Engine.open(spec, Engine.Isolation.IN_PROCESS); // the dev set is known media: analyzed in this JVM
         FileResultStore results = FileResultStore.open(cache)) {
       if (raw) {
         run(set, chosen, results, TagPolicy.none()).print(out, "without the tag policy");
@@ -107,9 +99,9 @@ final class EvalCommand implements Callable<Integer> {
     }
   }
 
-  private AccuracyReport run(DevSet set, AnalyzerChoice chosen, FileResultStore results, TagPolicy policy) {
+  private AccuracyReport run(DevSet set, Engine chosen, FileResultStore results, TagPolicy policy) {
     InMemorySink sink = new InMemorySink();
-    Tagger tagger = Profile.engine(chosen, policy, true, 1).sink(sink).resultStore(results)
+    Tagger tagger = Profile.engine(chosen, policy, true).sink(sink).resultStore(results)
         .parallelism(Runtime.getRuntime().availableProcessors()).build();
     Map<String, DevSet.Item> byPath = new HashMap<>();
     List<Media> media = new ArrayList<>();
@@ -130,7 +122,7 @@ final class EvalCommand implements Callable<Integer> {
   }
 
   /** Curves fitted on the odd items judge the even ones, and the other way round. */
-  private AccuracyReport crossValidated(DevSet set, AnalyzerChoice chosen, FileResultStore results, PolicyOptions options, AccuracyReport open) {
+  private AccuracyReport crossValidated(DevSet set, Engine chosen, FileResultStore results, PolicyOptions options, AccuracyReport open) {
     AccuracyReport merged = new AccuracyReport();
     for (int half = 0; half < 2; half++) {
       int h = half;

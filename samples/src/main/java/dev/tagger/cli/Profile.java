@@ -2,7 +2,6 @@ package dev.tagger.cli;
 
 import dev.tagger.Tagger;
 import dev.tagger.audio.SoundVocabulary;
-import dev.tagger.media.FfmpegMediaDecoder;
 import dev.tagger.onnx.VisionVocabulary;
 import dev.tagger.policy.PolicyOptions;
 import dev.tagger.policy.TagPolicy;
@@ -36,12 +35,11 @@ final class Profile {
   }
 
   /**
-   * An engine with the chosen analyzers, the policy and the bundled vocabularies (unless a caller passes
-   * its own rules instead), decoding with FFmpeg on {@code decoderThreads} threads (0: FFmpeg's choice).
+   * An engine with the run's analysis (in this JVM or in workers), the policy and the bundled vocabularies
+   * (unless a caller passes its own rules instead).
    */
-  static Tagger.Builder engine(AnalyzerChoice analyzers, TagPolicy policy, boolean vocabularies, int decoderThreads) {
-    Tagger.Builder b = Tagger.builder().decoder(new FfmpegMediaDecoder(decoderThreads)).policy(policy);
-    analyzers.analyzers().forEach(b::analyzer);
+  static Tagger.Builder engine(Engine analysis, TagPolicy policy, boolean vocabularies) {
+    Tagger.Builder b = analysis.builder().policy(policy);
     return vocabularies ? vocabularies(b) : b;
   }
 

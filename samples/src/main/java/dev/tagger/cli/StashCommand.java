@@ -1,11 +1,6 @@
 package dev.tagger.cli;
 
 import dev.tagger.Tagger;
-import dev.tagger.model.ModelCatalog;
-import dev.tagger.model.ModelStore;
-import dev.tagger.onnx.ImageClassifier;
-import dev.tagger.onnx.ObjectDetector;
-import dev.tagger.onnx.runtime.OnnxOptions;
 import dev.tagger.spi.SamplingPolicy;
 import dev.tagger.store.FileResultStore;
 import dev.tagger.stash.PathMap;
@@ -16,7 +11,6 @@ import dev.tagger.stash.StashItem;
 import dev.tagger.stash.StashSink;
 import dev.tagger.stash.StashTagging;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -104,6 +98,9 @@ final class StashCommand implements Callable<Integer> {
   @Option(names = "--batch", paramLabel = "N", description = "Items per bulk update (default: ${DEFAULT-VALUE}).")
   int batch = 50;
 
+  @picocli.CommandLine.Mixin
+  WorkerOptions workerOptions = new WorkerOptions();
+
   @Override
   public Integer call() {
     if (!List.of("tag", "review", "reset").contains(action)) {
@@ -130,15 +127,15 @@ final class StashCommand implements Callable<Integer> {
         }
         return 0;
       }
-      ModelStore store = models != null ? new ModelStore(models, ModelStore.fromEnvironment().offline()) : ModelStore.fromEnvironment();
-      OnnxOptions onnx = new OnnxOptions(Math.max(1, Runtime.getRuntime().availableProcessors() / parallel));
+      int cores = Runtime.getRuntime().availableProcessors();
+      AnalyzerName.parseAll(analyzers);
+      AnalysisSpec spec = AnalysisSpec.defaults(analyzers, Math.max(1, cores / parallel)).withModels(models).withDecoderThreads(0)
+          .withSampling(new SamplingPolicy(SamplingPolicy.Mode.INTERVAL, interval, 100, 0.3));
       int failed = 0;
-      try (AnalyzerChoice chosen = new AnalyzerChoice(AnalyzerName.parseAll(analyzers), store, ModelCatalog.defaults(), ImageClassifier.IMAGENET_MODEL,
-          ObjectDetector.YOLOX_NANO_MODEL, 5, onnx, Duration.ofSeconds(60), null);
+      try (Engine engine = Engine.open(spec, workerOptions.isolation(parallel));
           FileResultStore results = cache == null ? null : FileResultStore.open(cache)) {
         for (StashItem.Kind kind : kinds) {
-          Tagger.Builder builder = Profile.engine(chosen, Profile.policy(minConfidence, reviewFrom), true, 0)
-              .parallelism(parallel).sampling(new SamplingPolicy(SamplingPolicy.Mode.INTERVAL, interval, 100, 0.3));
+          Tagger.Builder builder = Profile.engine(engine, Profile.policy(minConfidence, reviewFrom), true).parallelism(parallel);
           if (rules != null) {
             builder.rules(dev.tagger.rules.RuleFile.load(rules));
           }
@@ -151,7 +148,7 @@ final class StashCommand implements Callable<Integer> {
         }
       }
       return failed == 0 ? 0 : 1;
-    } catch (StashException | IllegalArgumentException e) {
+    } catch (dev.tagger.TaggerException | IllegalArgumentException e) {
       System.err.println("tagger stash: " + e.getMessage());
       return 3;
     }

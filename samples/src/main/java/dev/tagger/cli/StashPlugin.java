@@ -3,11 +3,6 @@ package dev.tagger.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tagger.Tagger;
-import dev.tagger.model.ModelCatalog;
-import dev.tagger.model.ModelStore;
-import dev.tagger.onnx.ImageClassifier;
-import dev.tagger.onnx.ObjectDetector;
-import dev.tagger.onnx.runtime.OnnxOptions;
 import dev.tagger.stash.PathMap;
 import dev.tagger.stash.StashClient;
 import dev.tagger.stash.StashConnection;
@@ -16,7 +11,6 @@ import dev.tagger.stash.StashSink;
 import dev.tagger.stash.StashTagging;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -101,13 +95,14 @@ public final class StashPlugin {
     double review = settings.path("reviewFrom").asDouble(dev.tagger.policy.PolicyOptions.DEFAULT.reviewFrom());
     String rules = settings.path("rules").asText("");
     String models = settings.path("models").asText("");
-    ModelStore store = models.isBlank() ? ModelStore.fromEnvironment()
-        : new ModelStore(java.nio.file.Path.of(models), ModelStore.fromEnvironment().offline());
     int cores = Runtime.getRuntime().availableProcessors();
-    log('i', "tagging " + (onlyUntagged ? "untagged " : "all ") + kind.name().toLowerCase(Locale.ROOT) + "s with " + names);
-    try (AnalyzerChoice chosen = new AnalyzerChoice(names, store, ModelCatalog.defaults(), ImageClassifier.IMAGENET_MODEL,
-        ObjectDetector.YOLOX_NANO_MODEL, 5, new OnnxOptions(1), Duration.ofSeconds(60), null)) {
-      Tagger.Builder builder = Profile.engine(chosen, Profile.policy(min, review), true, 1).parallelism(cores)
+    int workers = settings.path("workers").asInt(Engine.Isolation.defaultWorkers(cores, Engine.Isolation.RESIDENT_MB));
+    AnalysisSpec spec = AnalysisSpec.defaults(names.stream().map(AnalyzerName::id).toList(), 1)
+        .withModels(models.isBlank() ? null : java.nio.file.Path.of(models));
+    log('i', "tagging " + (onlyUntagged ? "untagged " : "all ") + kind.name().toLowerCase(Locale.ROOT) + "s with " + names
+        + (workers == 0 ? " in this process" : " in " + workers + " worker processes"));
+    try (Engine engine = Engine.open(spec, new Engine.Isolation(Math.max(0, workers), Engine.Isolation.HEAP_MB, Engine.Isolation.RESIDENT_MB))) {
+      Tagger.Builder builder = Profile.engine(engine, Profile.policy(min, review), true).parallelism(cores)
           .progressListener(p -> log('p', String.format(Locale.ROOT, "%.3f", p.fraction())));
       if (!rules.isBlank()) {
         builder.rules(dev.tagger.rules.RuleFile.load(java.nio.file.Path.of(rules)));

@@ -5,15 +5,8 @@ import dev.tagger.Media;
 import dev.tagger.ProgressListener;
 import dev.tagger.Tagger;
 import dev.tagger.TaggerException;
-import dev.tagger.media.FfmpegMediaDecoder;
-import dev.tagger.model.ModelCatalog;
-import dev.tagger.nlp.DictionaryEntityAnalyzer;
-import dev.tagger.nlp.EntityDictionary;
-import dev.tagger.nlp.NameFinderAnalyzer;
-import dev.tagger.model.ModelStore;
 import dev.tagger.onnx.ObjectDetector;
 import dev.tagger.onnx.ImageClassifier;
-import dev.tagger.onnx.runtime.OnnxOptions;
 import dev.tagger.rules.RuleFile;
 import dev.tagger.sink.JsonLinesSink;
 import dev.tagger.sink.XmpSidecarSink;
@@ -24,7 +17,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -119,6 +114,9 @@ final class TagCommand implements Callable<Integer> {
   @Option(names = "--scene-threshold", paramLabel = "D", description = "Histogram difference (0..1) that marks a new shot in SCENE_CHANGE sampling (default: ${DEFAULT-VALUE}).")
   double sceneThreshold = 0.3;
 
+  @picocli.CommandLine.Mixin
+  WorkerOptions workerOptions = new WorkerOptions();
+
   private static final com.fasterxml.jackson.databind.ObjectMapper SKIPPED_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
   /** bin/tagger says whether stderr is a terminal; without it, fall back to the JVM's console check. */
@@ -134,29 +132,24 @@ final class TagCommand implements Callable<Integer> {
       err.println("tagger tag: --parallel, --top, --timeout, --max-frames and --interval must be positive");
       return 2;
     }
-    ModelStore store = models != null
-        ? new ModelStore(models, ModelStore.fromEnvironment().offline())
-        : ModelStore.fromEnvironment();
     int cores = Runtime.getRuntime().availableProcessors();
-    OnnxOptions onnx = new OnnxOptions(Math.max(1, cores / parallel));
     MediaWalker.Expansion expansion = MediaWalker.walk(paths);
     List<Media> items = expansion.items();
-    ModelCatalog models = catalog == null ? ModelCatalog.defaults() : ModelCatalog.defaults().with(ModelCatalog.load(catalog));
-    try (AnalyzerChoice chosen = new AnalyzerChoice(AnalyzerName.parseAll(analyzers), store, models, classifierModel, detectorModel, top, onnx,
-            java.time.Duration.ofMillis(Math.round(ocrTimeLimitSeconds * 1000)), speechModel);
+    Map<String, String> lists = new LinkedHashMap<>();
+    entityLists.forEach((type, list) -> lists.put(type, list.toString()));
+    AnalyzerName.parseAll(analyzers); // a misspelt name is a usage error, here and not in a worker
+    AnalysisSpec spec = new AnalysisSpec(analyzers, models == null ? null : models.toString(), catalog == null ? null : catalog.toString(),
+        classifierModel, detectorModel, top, Math.max(1, cores / parallel), Math.round(ocrTimeLimitSeconds * 1000),
+        speechModel == null ? null : speechModel.toString(), lists, nameFinder == null ? null : nameFinder.toString(),
+        parallel >= cores ? 1 : 0, new SamplingPolicy(sampling, interval, maxFrames, sceneThreshold));
+    try (Engine engine = Engine.open(spec, workerOptions.isolation(parallel));
         JsonLinesSink stdout = JsonLinesSink.to(System.out);
         JsonLinesSink file = out == null ? null : JsonLinesSink.toFile(out);
         FileResultStore results = noCache ? null : FileResultStore.open(cache)) {
-      entityLists.forEach((type, list) -> chosen.addText(new DictionaryEntityAnalyzer(EntityDictionary.load(list, type))));
-      if (nameFinder != null) {
-        chosen.addText(new NameFinderAnalyzer(nameFinder, 0.5));
-      }
-      Tagger.Builder builder = Profile.engine(chosen, raw ? dev.tagger.policy.TagPolicy.none() : Profile.policy(minConfidence, reviewFrom),
-              false, parallel >= cores ? 1 : 0)
+      Tagger.Builder builder = Profile.engine(engine, raw ? dev.tagger.policy.TagPolicy.none() : Profile.policy(minConfidence, reviewFrom), false)
           .sink(stdout)
           .parallelism(parallel)
           .itemTimeout(Duration.ofSeconds(timeoutSeconds))
-          .sampling(new SamplingPolicy(sampling, interval, maxFrames, sceneThreshold))
           .progressListener(showProgress() ? new ProgressBar(err) : ProgressListener.NONE);
       if (!noVocabulary) {
         if (vocabulary == null) {
