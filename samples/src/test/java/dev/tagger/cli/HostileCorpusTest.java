@@ -18,12 +18,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A generated hostile corpus through the batch: truncations, bit flips, zeroed tails, swapped extensions,
+ * A generated hostile corpus of 1,002 files through the batch, analyzed in its worker processes: truncations, bit flips, zeroed tails, swapped extensions,
  * empty and random files, a PNG claiming 60,000 x 60,000 and a JPEG claiming 65,500 x 65,500, odd names and
  * entries that are not regular files, beside good controls. Nothing may crash or hang, every entry gets a
  * line, and the controls are tagged.
  */
 class HostileCorpusTest {
+  /** Truncated, bit-flipped and zeroed copies of each of 6 sources: 1,002 regular files in all. */
+  static final int VARIANTS = 51;
+  /** Each worker's resident-memory limit in this run; the run must stay under it without an item reaching it. */
+  static final int WORKER_MEMORY_MB = 2048;
   @TempDir
   static Path dir;
 
@@ -38,7 +42,7 @@ class HostileCorpusTest {
       byte[] good = Files.readAllBytes(TestModels.sampleMedia().resolve(s));
       String name = s.substring(s.lastIndexOf('/') + 1);
       String ext = name.substring(name.lastIndexOf('.'));
-      for (int i = 0; i < 12; i++) {
+      for (int i = 0; i < VARIANTS; i++) {
         int cut = 1 + random.nextInt(good.length - 1);
         Files.write(corpus.resolve("trunc-" + i + "-" + name), java.util.Arrays.copyOf(good, cut));
         byte[] flipped = good.clone();
@@ -83,11 +87,18 @@ class HostileCorpusTest {
         .directory(corpus.toFile()).inheritIO().start();
     assertThat(fifo.waitFor()).isZero();
     regular++;
-    assertThat(regular).isGreaterThanOrEqualTo(300);
+    assertThat(regular).isGreaterThanOrEqualTo(1000);
 
     long start = System.nanoTime();
-    CliRun run = CliRun.of("tag", "--no-cache", "--raw", "--models", TestModels.dir().toString(), "--analyzers", "classifier,objects",
-        "--timeout", "60", "--parallel", "2", corpus.toString());
+    CliRun run;
+    try (WorkerMemory memory = WorkerMemory.watch()) {
+      run = CliRun.of("tag", "--no-cache", "--raw", "--models", TestModels.dir().toString(), "--analyzers", "classifier,objects",
+          "--timeout", "60", "--parallel", "2", "--worker-memory", String.valueOf(WORKER_MEMORY_MB), corpus.toString());
+      System.out.printf("hostile corpus: workers' peak resident memory %d MB (limit %d MB), %d workers seen%n",
+          memory.peakMegabytes(), WORKER_MEMORY_MB, memory.workersSeen());
+      assertThat(memory.workersSeen()).isGreaterThanOrEqualTo(2);
+      assertThat(memory.peakMegabytes()).isLessThan(WORKER_MEMORY_MB);
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
 
     assertThat(run.exitCode()).as(run.stderr()).isEqualTo(1); // failed items, and nothing worse
@@ -108,7 +119,7 @@ class HostileCorpusTest {
         regular, run.lines().size(), ok, skipped, failedByStage, seconds);
     assertThat(run.lines()).hasSize(regular + 2); // every regular file, the FIFO and the dangling link
     assertThat(skipped).isEqualTo(2);
-    assertThat(failedByStage).doesNotContainKey("timeout");
+    assertThat(failedByStage).doesNotContainKeys("timeout", "crash", "memory");
     for (String c : controls) {
       JsonNode line = run.item(c);
       assertThat(line.get("error").isNull()).as(c).isTrue();
