@@ -49,6 +49,11 @@ class NameFinderAnalyzerTest {
   Path dir;
 
   Path trainModel() throws Exception {
+    return trainModel(dir);
+  }
+
+  /** A person-name model trained on a small made-up corpus, written to {@code dir/family-names.bin}. */
+  static Path trainModel(Path dir) throws Exception {
     List<String> lines = new ArrayList<>();
     for (String person : PEOPLE) {
       for (String frame : FRAMES) {
