@@ -41,11 +41,13 @@ class WorkerPoolTest {
   }
 
   @Test
-  void aHundredItemsOfWhichThreeCrashTheirWorker() throws Exception {
+  void aHundredItemsOfWhichThreeCrashTheirWorkerAndTheResultStoreKeepsTheRest() throws Exception {
     List<Media> items = items(100, Map.of(17, "segfault", 50, "segfault", 83, "segfault"));
     InMemorySink sink = new InMemorySink();
-    try (WorkerPool pool = WorkerPool.builder(HazardSetup.class).workers(2).heapMegabytes(128).start()) {
-      BatchSummary s = Tagger.builder().workers(pool).sink(sink).build().tagAll(items);
+    try (WorkerPool pool = WorkerPool.builder(HazardSetup.class).workers(2).heapMegabytes(128).start();
+        FileResultStore store = FileResultStore.open(dir.resolve("store"))) {
+      Tagger tagger = Tagger.builder().workers(pool).sink(sink).resultStore(store).build();
+      BatchSummary s = tagger.tagAll(items);
 
       assertThat(s.total()).isEqualTo(100);
       assertThat(s.succeeded()).isEqualTo(97);
@@ -59,6 +61,11 @@ class WorkerPoolTest {
       assertThat(r.get("item-099.txt").tag("survived")).isPresent();
       assertThat(sink.results()).hasSize(100);
       assertThat(pool.replacements()).isGreaterThanOrEqualTo(3);
+
+      assertThat(store.size()).as("the result store kept every finished item").isEqualTo(97);
+      BatchSummary again = tagger.tagAll(items);
+      assertThat(again.cached()).isEqualTo(97);
+      assertThat(again.failed()).as("a crashing item is not remembered as done: it is tried again, and crashes again").isEqualTo(3);
     }
   }
 
