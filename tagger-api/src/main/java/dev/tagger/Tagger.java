@@ -1,5 +1,8 @@
 package dev.tagger;
 
+import dev.tagger.feedback.FeedbackPolicy;
+import dev.tagger.feedback.FeedbackStore;
+import dev.tagger.feedback.LabelLearning;
 import dev.tagger.internal.ItemAnalysis;
 import dev.tagger.internal.ItemPipeline;
 import dev.tagger.internal.LocalAnalysis;
@@ -31,10 +34,13 @@ public final class Tagger {
   private final int parallelism;
   private final Duration itemTimeout;
   private final ProgressListener progress;
+  private final @Nullable FeedbackStore feedback;
 
   private Tagger(Builder b) {
     ItemAnalysis analysis = b.workers != null ? b.workers.analysis() : b.localAnalysis();
-    this.pipeline = new ItemPipeline(analysis, b.policy, new RuleChain(b.rules), b.store);
+    this.feedback = b.feedback;
+    this.pipeline = new ItemPipeline(analysis, b.policy, new RuleChain(b.rules), b.store, b.feedback == null ? null
+        : new FeedbackPolicy(b.feedback, b.policy.options(), LabelLearning.DEFAULT_PRIOR_STRENGTH));
     this.sinks = List.copyOf(b.sinks);
     this.parallelism = b.workers != null ? Math.min(b.parallelism, b.workers.size()) : b.parallelism;
     this.itemTimeout = b.itemTimeout;
@@ -43,6 +49,11 @@ public final class Tagger {
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** Where this tagger reads what people said about its tags, and where corrections are recorded; if given. */
+  public java.util.Optional<FeedbackStore> feedback() {
+    return java.util.Optional.ofNullable(feedback);
   }
 
   /** Tags one item, tells the sinks, and returns its result; a bad item gives a failed result, not an exception. */
@@ -79,6 +90,7 @@ public final class Tagger {
     private ProgressListener progress = ProgressListener.NONE;
     private dev.tagger.policy.TagPolicy policy = dev.tagger.policy.TagPolicy.none();
     private @Nullable WorkerPool workers;
+    private @Nullable FeedbackStore feedback;
 
     private Builder() {}
 
@@ -159,6 +171,16 @@ public final class Tagger {
      */
     public Builder workers(WorkerPool pool) {
       this.workers = Objects.requireNonNull(pool, "workers");
+      return this;
+    }
+
+    /**
+     * What people said about tags, applied to every item after the policy and the rules: a tag rejected on
+     * an item never comes back to it, an accepted one stays, renames apply, and each label's acceptance is
+     * learned from the verdicts. The caller keeps owning the store.
+     */
+    public Builder feedback(FeedbackStore store) {
+      this.feedback = Objects.requireNonNull(store, "feedback");
       return this;
     }
 

@@ -6,6 +6,7 @@ import dev.tagger.MediaException;
 import dev.tagger.MediaKind;
 import dev.tagger.Tag;
 import dev.tagger.TagResult;
+import dev.tagger.feedback.FeedbackPolicy;
 import dev.tagger.policy.TagPolicy;
 import dev.tagger.rules.RuleChain;
 import dev.tagger.spi.ResultStore;
@@ -18,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One item's journey: sniff, hash, look up the result store, analyze (in this JVM or in a worker
- * process), store, apply the policy and the rules. Never throws for a bad item: the failure becomes the
+ * process), store, apply the policy, the rules and what people said (feedback). Never throws for a bad item: the failure becomes the
  * result's {@link ItemError}. Immutable and thread-safe.
  */
 public final class ItemPipeline {
@@ -26,12 +27,15 @@ public final class ItemPipeline {
   private final TagPolicy policy;
   private final RuleChain rules;
   private final @Nullable ResultStore store;
+  private final @Nullable FeedbackPolicy feedback;
 
-  public ItemPipeline(ItemAnalysis analysis, TagPolicy policy, RuleChain rules, @Nullable ResultStore store) {
+  public ItemPipeline(ItemAnalysis analysis, TagPolicy policy, RuleChain rules, @Nullable ResultStore store,
+      @Nullable FeedbackPolicy feedback) {
     this.analysis = analysis;
     this.policy = policy;
     this.rules = rules;
     this.store = store;
+    this.feedback = feedback;
   }
 
   public TagResult run(Media media, BooleanSupplier cancelled) {
@@ -73,6 +77,9 @@ public final class ItemPipeline {
     List<Tag> tags;
     try {
       tags = rules.apply(policy.apply(found.tags()));
+      if (feedback != null) {
+        tags = feedback.apply(sha, tags); // what people said about this item and these labels has the last word
+      }
     } catch (RuntimeException e) {
       return failed(media, kind, sha, "rules", media.id() + ": " + e.getMessage(), start);
     }

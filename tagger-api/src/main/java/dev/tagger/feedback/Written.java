@@ -1,0 +1,19 @@
+package dev.tagger.feedback;
+
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a sink last wrote to one item, kept so that the next run can tell what a person changed since:
+ * our tags that are gone were removed by the person, other tags that are new were added by them.
+ *
+ * @param tags our tags as written, tag name to calibrated confidence
+ * @param others the item's other tags (a person's) right after our write
+ */
+public record Written(String sha256, @Nullable String path, Map<String, Double> tags, List<String> others) {
+  public Written {
+    tags = Map.copyOf(tags);
+    others = List.copyOf(others);
+  }
+}
