@@ -6,6 +6,9 @@ import dev.tagger.Tagger;
 import dev.tagger.cli.eval.AccuracyReport;
 import dev.tagger.cli.eval.CalibrationFit;
 import dev.tagger.cli.eval.DevSet;
+import dev.tagger.feedback.Feedback;
+import dev.tagger.feedback.FeedbackStore;
+import dev.tagger.feedback.Verdict;
 import dev.tagger.policy.Calibration;
 import dev.tagger.policy.PolicyOptions;
 import dev.tagger.policy.TagPolicy;
@@ -56,6 +59,10 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--cross-validate", description = "Also measure with curves fitted on the other half of the dev set (even and odd items).")
   boolean crossValidate;
 
+  @Option(names = "--learn", description = "Simulate people correcting one half of the dev set (removing the wrong tags and keeping the"
+      + " right ones; then also answering the review list) and measure the other half with what was learned, both ways round.")
+  boolean learn;
+
   @Option(names = "--details", paramLabel = "FILE", description = "Write every judged tag here (TSV).")
   Path details;
 
@@ -92,6 +99,13 @@ final class EvalCommand implements Callable<Integer> {
       }
       AccuracyReport report = run(set, chosen, results, TagPolicy.of(options, calibration));
       report.print(out, "default tag policy");
+      if (learn) {
+        for (boolean reviewToo : List.of(false, true)) {
+          learned(set, chosen, results, TagPolicy.of(options, calibration), report, reviewToo)
+              .print(out, "after people removed the wrong tags" + (reviewToo ? " and answered the review list" : "")
+                  + " on the other half (2-fold)");
+        }
+      }
       if (details != null) {
         writeDetails(report);
       }
@@ -99,10 +113,53 @@ final class EvalCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * A person goes through the items of one half: removes each wrong tag and keeps the right ones (kept
+   * after a look counts as accepted), and with {@code reviewToo} also answers the review list; every verdict
+   * at the confidence the tag had. The other half is then tagged with what was learned, and both ways round.
+   */
+  private AccuracyReport learned(DevSet set, Engine chosen, FileResultStore results, TagPolicy policy, AccuracyReport judged,
+      boolean reviewToo) {
+    AccuracyReport merged = new AccuracyReport();
+    for (int half = 0; half < 2; half++) {
+      List<DevSet.Item> train = new ArrayList<>();
+      List<DevSet.Item> test = new ArrayList<>();
+      for (int i = 0; i < set.items().size(); i++) {
+        (i % 2 == half ? test : train).add(set.items().get(i));
+      }
+      try (FeedbackStore people = FeedbackStore.inMemory()) {
+        List<Feedback> said = new ArrayList<>();
+        for (AccuracyReport.Judged j : reviewToo ? concat(judged.applied(), judged.review()) : judged.applied()) {
+          if (train.contains(j.item())) {
+            String sha = Media.of(set.media().resolve(j.item().id())).sha256();
+            said.add(Feedback.of(sha, j.tag().name(), j.accepted() ? Verdict.ACCEPT : Verdict.REJECT, "eval").withConfidence(j.tag().confidence()));
+          }
+        }
+        people.record(said);
+        merged.addAll(run(new DevSet(set.media(), test), chosen, results, policy, people));
+      }
+    }
+    return merged;
+  }
+
+  private static <T> List<T> concat(List<T> a, List<T> b) {
+    List<T> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
   private AccuracyReport run(DevSet set, Engine chosen, FileResultStore results, TagPolicy policy) {
+    return run(set, chosen, results, policy, null);
+  }
+
+  private AccuracyReport run(DevSet set, Engine chosen, FileResultStore results, TagPolicy policy, FeedbackStore people) {
     InMemorySink sink = new InMemorySink();
-    Tagger tagger = Profile.engine(chosen, policy, true).sink(sink).resultStore(results)
-        .parallelism(Runtime.getRuntime().availableProcessors()).build();
+    Tagger.Builder builder = Profile.engine(chosen, policy, true).sink(sink).resultStore(results)
+        .parallelism(Runtime.getRuntime().availableProcessors());
+    if (people != null) {
+      builder.feedback(people);
+    }
+    Tagger tagger = builder.build();
     Map<String, DevSet.Item> byPath = new HashMap<>();
     List<Media> media = new ArrayList<>();
     for (DevSet.Item item : set.items()) {

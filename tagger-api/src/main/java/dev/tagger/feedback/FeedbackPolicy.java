@@ -48,10 +48,11 @@ public final class FeedbackPolicy {
       }
       if (s.learning.knows(tag.key())) {
         double p = s.learning.acceptance(tag.key(), tag.confidence());
-        if (p >= thresholds.minConfidence()) {
+        boolean heldForAnotherReason = tag.review() && tag.confidence() >= thresholds.minConfidence(); // a conflict, a floor
+        if (p >= thresholds.minConfidence() && !heldForAnotherReason) {
           out.add(tag.withConfidence(p).withReview(false));
         } else if (p >= thresholds.reviewFrom()) {
-          out.add(tag.withConfidence(p).withReview(true));
+          out.add(tag.withConfidence(Math.min(p, tag.confidence())).withReview(true));
         }
         continue;
       }

@@ -45,8 +45,8 @@ class FeedbackPolicyTest {
     try (FeedbackStore store = FeedbackStore.inMemory()) {
       FeedbackPolicy policy = new FeedbackPolicy(store, PolicyOptions.DEFAULT, LabelLearning.DEFAULT_PRIOR_STRENGTH);
       List<Feedback> judged = new ArrayList<>();
+      judged.add(Feedback.of("kite-0", "kite", Verdict.REJECT, "review").withConfidence(0.8));
       for (int i = 0; i < 3; i++) {
-        judged.add(Feedback.of("kite-" + i, "kite", Verdict.REJECT, "review").withConfidence(0.8));
         judged.add(Feedback.of("sofa-" + i, "sofa", Verdict.ACCEPT, "review").withConfidence(0.55));
       }
       store.record(judged);
@@ -54,7 +54,7 @@ class FeedbackPolicyTest {
           .containsExactly("kite (review)", "sofa", "bench");
 
       List<Feedback> more = new ArrayList<>();
-      for (int i = 3; i < 10; i++) {
+      for (int i = 1; i < 4; i++) {
         more.add(Feedback.of("kite-" + i, "kite", Verdict.REJECT, "review").withConfidence(0.8));
       }
       store.record(more);
