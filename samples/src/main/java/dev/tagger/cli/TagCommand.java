@@ -7,6 +7,8 @@ import dev.tagger.Tagger;
 import dev.tagger.TaggerException;
 import dev.tagger.onnx.ObjectDetector;
 import dev.tagger.onnx.ImageClassifier;
+import dev.tagger.feedback.FeedbackStore;
+import dev.tagger.feedback.WrittenTagsSink;
 import dev.tagger.rules.RuleFile;
 import dev.tagger.sink.JsonLinesSink;
 import dev.tagger.sink.XmpSidecarSink;
@@ -45,9 +47,12 @@ final class TagCommand implements Callable<Integer> {
   boolean xmp;
 
   @Option(names = "--cache", paramLabel = "DIR", description = "Result store folder; re-runs skip unchanged items (default: ${DEFAULT-VALUE}).")
-  Path cache = Path.of(System.getProperty("user.home"), ".cache", "tagger", "results");
+  Path cache = DEFAULT_CACHE;
 
-  @Option(names = "--no-cache", description = "Analyze every item again and remember nothing.")
+  /** The result store folder, where the feedback store lives too. */
+  static final Path DEFAULT_CACHE = Path.of(System.getProperty("user.home"), ".cache", "tagger", "results");
+
+  @Option(names = "--no-cache", description = "Analyze every item again and remember nothing (people's corrections in the cache folder are not applied either).")
   boolean noCache;
 
   @Option(names = "--models", paramLabel = "DIR", description = "Model store folder (default: $TAGGER_MODELS, else ~/.cache/tagger/models).")
@@ -145,7 +150,8 @@ final class TagCommand implements Callable<Integer> {
     try (Engine engine = Engine.open(spec, workerOptions.isolation(parallel));
         JsonLinesSink stdout = JsonLinesSink.to(System.out);
         JsonLinesSink file = out == null ? null : JsonLinesSink.toFile(out);
-        FileResultStore results = noCache ? null : FileResultStore.open(cache)) {
+        FileResultStore results = noCache ? null : FileResultStore.open(cache);
+        FeedbackStore feedback = noCache ? null : FeedbackStore.open(cache)) {
       Tagger.Builder builder = Profile.engine(engine, raw ? dev.tagger.policy.TagPolicy.none() : Profile.policy(minConfidence, reviewFrom), false)
           .sink(stdout)
           .parallelism(parallel)
@@ -165,10 +171,10 @@ final class TagCommand implements Callable<Integer> {
         builder.sink(file);
       }
       if (xmp) {
-        builder.sink(new XmpSidecarSink());
+        builder.sink(feedback == null ? new XmpSidecarSink() : new XmpSidecarSink().withFeedback(feedback));
       }
       if (results != null) {
-        builder.resultStore(results);
+        builder.resultStore(results).feedback(feedback).sink(new WrittenTagsSink(feedback));
       }
       BatchSummary summary = builder.build().tagAll(items);
       for (MediaWalker.Skipped s : expansion.skipped()) {

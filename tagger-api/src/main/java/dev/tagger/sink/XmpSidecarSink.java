@@ -1,6 +1,10 @@
 package dev.tagger.sink;
 
 import dev.tagger.Tag;
+import org.jspecify.annotations.Nullable;
+import dev.tagger.feedback.Feedback;
+import dev.tagger.feedback.FeedbackStore;
+import dev.tagger.feedback.Verdict;
 import dev.tagger.TagResult;
 import dev.tagger.TaggerException;
 import dev.tagger.policy.TagHierarchy;
@@ -49,11 +53,26 @@ public final class XmpSidecarSink implements TagSink {
   private final Naming naming;
   private final String hierarchyRoot;
   private final TagHierarchy hierarchy;
+  private final @Nullable FeedbackStore feedback;
 
-  public XmpSidecarSink(Naming naming, String hierarchyRoot, TagHierarchy hierarchy) {
+  private XmpSidecarSink(Naming naming, String hierarchyRoot, TagHierarchy hierarchy, @Nullable FeedbackStore feedback) {
     this.naming = naming;
     this.hierarchyRoot = hierarchyRoot;
     this.hierarchy = hierarchy;
+    this.feedback = feedback;
+  }
+
+  public XmpSidecarSink(Naming naming, String hierarchyRoot, TagHierarchy hierarchy) {
+    this(naming, hierarchyRoot, hierarchy, null);
+  }
+
+  /**
+   * This sink, also reading what a person changed in a sidecar since it was last written (in digiKam,
+   * Lightroom, darktable): a keyword of ours they deleted is recorded as rejected (and not written back), a
+   * keyword they added as added by a person.
+   */
+  public XmpSidecarSink withFeedback(FeedbackStore store) {
+    return new XmpSidecarSink(naming, hierarchyRoot, hierarchy, store);
   }
 
   public XmpSidecarSink(Naming naming, String hierarchyRoot) {
@@ -84,6 +103,37 @@ public final class XmpSidecarSink implements TagSink {
     }
   }
 
+  /**
+   * With a feedback store: our keywords missing from {@code dc:subject} were deleted by a person (rejected),
+   * and their keywords that were not there at our last write were added by them. Returns the deleted ones.
+   */
+  private Set<String> readCorrections(XmpBags bags, TagResult result, Set<String> previousOurs, List<String> subjects, Set<String> personal) {
+    if (feedback == null || result.sha256() == null || previousOurs.isEmpty()) {
+      return Set.of();
+    }
+    Set<String> removed = new LinkedHashSet<>(previousOurs);
+    removed.removeAll(subjects);
+    List<String> personalBefore = bags.read(NS_TAGGER, "tagger:personal");
+    List<Feedback> said = new java.util.ArrayList<>();
+    java.time.Instant now = java.time.Instant.now();
+    for (String name : removed) {
+      said.add(new Feedback(result.sha256(), result.path(), name, Verdict.REJECT, null, confidence(result, name), "xmp", now));
+    }
+    for (String name : personal) {
+      if (!personalBefore.contains(name)) {
+        said.add(new Feedback(result.sha256(), result.path(), name, Verdict.ADDED, null, null, "xmp", now));
+      }
+    }
+    if (!said.isEmpty()) {
+      feedback.record(said);
+    }
+    return removed;
+  }
+
+  private static @Nullable Double confidence(TagResult result, String name) {
+    return result.tag(name).map(Tag::confidence).orElse(null);
+  }
+
   private void write(Path sidecar, TagResult result) {
     try {
       Document doc = Files.exists(sidecar) ? parse(sidecar) : newDocument();
@@ -97,10 +147,11 @@ public final class XmpSidecarSink implements TagSink {
       List<String> subjects = bags.read(NS_DC, "dc:subject");
       Set<String> personal = new LinkedHashSet<>(subjects);
       personal.removeAll(previousOurs);
+      Set<String> removedByPerson = readCorrections(bags, result, previousOurs, subjects, personal);
       Set<String> ours = new LinkedHashSet<>();
       Set<String> oursHierarchical = new LinkedHashSet<>();
       for (Tag t : result.tags()) {
-        if (!personal.contains(t.name())) {
+        if (!personal.contains(t.name()) && !removedByPerson.contains(t.name())) {
           ours.add(t.name());
           List<String> path = new java.util.ArrayList<>(hierarchy.path(t));
           path.set(path.size() - 1, t.name());
@@ -121,6 +172,7 @@ public final class XmpSidecarSink implements TagSink {
       bags.write(NS_LR, "lr:hierarchicalSubject", "rdf:Bag", hierarchical);
 
       bags.write(NS_TAGGER, "tagger:keywords", "rdf:Bag", ours);
+      bags.write(NS_TAGGER, "tagger:personal", "rdf:Bag", personal); // to tell, next time, what a person added since
       bags.writeTags("tagger:tags", result.tags());
       bags.writeTags("tagger:review", result.review());
       writeAtomically(doc, sidecar);
