@@ -1,6 +1,7 @@
 package dev.tagger.cli;
 
 import dev.tagger.Tagger;
+import dev.tagger.feedback.FeedbackStore;
 import dev.tagger.spi.SamplingPolicy;
 import dev.tagger.store.FileResultStore;
 import dev.tagger.stash.PathMap;
@@ -77,8 +78,8 @@ final class StashCommand implements Callable<Integer> {
   @Option(names = "--cache", paramLabel = "DIR", description = "Result store folder: items analyzed before are not analyzed again (default: none).")
   Path cache;
 
-  @Option(names = "--feedback", paramLabel = "FILE", description = "Where 'review' records items people marked AI_wrong (default: ${DEFAULT-VALUE}).")
-  Path feedback = Path.of(System.getProperty("user.home"), ".cache", "tagger", "stash-feedback.jsonl");
+  @Option(names = "--feedback", paramLabel = "DIR", description = "The feedback store: what people changed in Stash, their review answers and AI_wrong marks are recorded there, and tagging applies them (default: ${DEFAULT-VALUE}).")
+  Path feedback = TagCommand.DEFAULT_CACHE;
 
   @Option(names = "--marker-min", paramLabel = "SECONDS", description = "Shortest segment that becomes a scene marker (default: ${DEFAULT-VALUE}).")
   double markerMin = 1.0;
@@ -113,8 +114,10 @@ final class StashCommand implements Callable<Integer> {
       StashClient client = new StashClient(StashConnection.of(url, apiKey));
       StashTagging stash = new StashTagging(client, PathMap.parse(pathMap), new StashSink.Options(batch, markerMin, markerGap, markerMinFor, markerGapFor, parentTags));
       if (action.equals("review")) {
-        for (StashItem.Kind kind : kinds) {
-          report(kind, stash.review(kind, feedback));
+        try (FeedbackStore people = FeedbackStore.open(feedback)) {
+          for (StashItem.Kind kind : kinds) {
+            report(kind, stash.withFeedback(people).review(kind));
+          }
         }
         return 0;
       }
@@ -133,7 +136,9 @@ final class StashCommand implements Callable<Integer> {
           .withSampling(new SamplingPolicy(SamplingPolicy.Mode.INTERVAL, interval, 100, 0.3));
       int failed = 0;
       try (Engine engine = Engine.open(spec, workerOptions.isolation(parallel));
-          FileResultStore results = cache == null ? null : FileResultStore.open(cache)) {
+          FileResultStore results = cache == null ? null : FileResultStore.open(cache);
+          FeedbackStore people = FeedbackStore.open(feedback)) {
+        stash = stash.withFeedback(people);
         for (StashItem.Kind kind : kinds) {
           Tagger.Builder builder = Profile.engine(engine, Profile.policy(minConfidence, reviewFrom), true).parallelism(parallel);
           if (rules != null) {

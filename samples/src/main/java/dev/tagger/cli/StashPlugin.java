@@ -3,6 +3,7 @@ package dev.tagger.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tagger.Tagger;
+import dev.tagger.feedback.FeedbackStore;
 import dev.tagger.stash.PathMap;
 import dev.tagger.stash.StashClient;
 import dev.tagger.stash.StashConnection;
@@ -75,18 +76,21 @@ public final class StashPlugin {
     PathMap paths = PathMap.parse(split(settings.path("pathMap").asText("")));
     StashTagging stash = new StashTagging(client, paths,
         StashSink.Options.DEFAULT.withParentTags(settings.path("parentTags").asBoolean(false)));
-    return switch (mode) {
-      case "tag-scenes" -> tag(stash, settings, server, StashItem.Kind.SCENE, true);
-      case "tag-images" -> tag(stash, settings, server, StashItem.Kind.IMAGE, true);
-      case "tag-all" -> tag(stash, settings, server, StashItem.Kind.SCENE, false) + "; " + tag(stash, settings, server, StashItem.Kind.IMAGE, false);
-      case "reset" -> report("scenes", stash.reset(StashItem.Kind.SCENE)) + "; " + report("images", stash.reset(StashItem.Kind.IMAGE))
+    if (mode.equals("reset")) {
+      return report("scenes", stash.reset(StashItem.Kind.SCENE)) + "; " + report("images", stash.reset(StashItem.Kind.IMAGE))
           + "; " + report("galleries", stash.reset(StashItem.Kind.GALLERY));
-      case "review" -> {
-        java.nio.file.Path feedback = java.nio.file.Path.of(server.path("PluginDir").asText("."), "feedback.jsonl");
-        yield report("scenes", stash.review(StashItem.Kind.SCENE, feedback)) + "; " + report("images", stash.review(StashItem.Kind.IMAGE, feedback));
-      }
-      default -> throw new IllegalArgumentException("unknown mode '" + mode + "'; known: tag-scenes, tag-images, tag-all, review, reset, queue");
-    };
+    }
+    // what people changed, reviewed or marked wrong is kept in the plugin's folder and applied on every run
+    try (FeedbackStore people = FeedbackStore.open(java.nio.file.Path.of(server.path("PluginDir").asText("."), "feedback"))) {
+      StashTagging learning = stash.withFeedback(people);
+      return switch (mode) {
+        case "tag-scenes" -> tag(learning, settings, server, StashItem.Kind.SCENE, true);
+        case "tag-images" -> tag(learning, settings, server, StashItem.Kind.IMAGE, true);
+        case "tag-all" -> tag(learning, settings, server, StashItem.Kind.SCENE, false) + "; " + tag(learning, settings, server, StashItem.Kind.IMAGE, false);
+        case "review" -> report("scenes", learning.review(StashItem.Kind.SCENE)) + "; " + report("images", learning.review(StashItem.Kind.IMAGE));
+        default -> throw new IllegalArgumentException("unknown mode '" + mode + "'; known: tag-scenes, tag-images, tag-all, review, reset, queue");
+      };
+    }
   }
 
   private static String tag(StashTagging stash, JsonNode settings, JsonNode server, StashItem.Kind kind, boolean onlyUntagged) {

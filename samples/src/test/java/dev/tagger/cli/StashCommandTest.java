@@ -60,7 +60,7 @@ class StashCommandTest {
   static CliRun stash(FakeStash stash, String action, String... more) throws Exception {
     List<String> args = new java.util.ArrayList<>(List.of("stash", action, "--url", stash.url(), "--api-key", "k3y",
         "--path-map", "/stash/library=" + dir.resolve("library"), "--analyzers", "classifier", "--parallel", "2", "--min-confidence", "0.3",
-        "--models", TestModels.dir().toString()));
+        "--models", TestModels.dir().toString(), "--feedback", dir.resolve("feedback-" + stash.url().hashCode()).toString()));
     args.addAll(List.of(more));
     return CliRun.of(args.toArray(String[]::new));
   }

@@ -10,10 +10,16 @@ import org.jspecify.annotations.Nullable;
  *
  * @param tags our tags as written, tag name to calibrated confidence
  * @param others the item's other tags (a person's) right after our write
+ * @param review our tags written for review, tag name to calibrated confidence
  */
-public record Written(String sha256, @Nullable String path, Map<String, Double> tags, List<String> others) {
+public record Written(String sha256, @Nullable String path, Map<String, Double> tags, List<String> others, Map<String, Double> review) {
   public Written {
     tags = Map.copyOf(tags);
     others = List.copyOf(others);
+    review = review == null ? Map.of() : Map.copyOf(review);
+  }
+
+  public Written(String sha256, @Nullable String path, Map<String, Double> tags, List<String> others) {
+    this(sha256, path, tags, others, Map.of());
   }
 }

@@ -82,6 +82,7 @@ public final class StashSink implements TagSink {
   private final Options options;
   private final Map<List<String>, List<StashItem>> pending = new HashMap<>();
   private final Map<String, TreeSet<String>> galleryTags = new HashMap<>();
+  private final java.util.Set<String> writtenItems = new java.util.HashSet<>();
   private int written;
   private int failed;
   private int markers;
@@ -222,6 +223,7 @@ public final class StashSink implements TagSink {
       try {
         client.execute(kind.addTags(), Map.of("ids", ids, "tag_ids", tagIds));
         written += ids.size();
+        ids.forEach(id -> writtenItems.add(kind + ":" + id));
       } catch (StashException e) {
         failed += ids.size();
         LOG.warn("Stash: cannot add tags to {} {}s: {}", ids.size(), kind.name().toLowerCase(java.util.Locale.ROOT), e.getMessage());
@@ -255,6 +257,11 @@ public final class StashSink implements TagSink {
   @Override
   public void close() {
     flush();
+  }
+
+  /** True once this item's tags were written (after {@link #flush()} for the last batch). */
+  public synchronized boolean wasWritten(StashItem item) {
+    return writtenItems.contains(item.kind() + ":" + item.id());
   }
 
   /** Items whose tags were written, items that failed, and markers created so far. */

@@ -3,7 +3,9 @@ package dev.tagger.stash;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tagger.BatchSummary;
 import dev.tagger.Media;
+import dev.tagger.TagResult;
 import dev.tagger.Tagger;
+import dev.tagger.feedback.FeedbackStore;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,11 +29,25 @@ public final class StashTagging {
   private final StashClient client;
   private final PathMap paths;
   private final StashSink.Options options;
+  private final @Nullable FeedbackStore feedback;
 
   public StashTagging(StashClient client, PathMap paths, StashSink.Options options) {
+    this(client, paths, options, null);
+  }
+
+  private StashTagging(StashClient client, PathMap paths, StashSink.Options options, @Nullable FeedbackStore feedback) {
     this.client = client;
     this.paths = paths;
     this.options = options;
+    this.feedback = feedback;
+  }
+
+  /**
+   * This, learning from people: each run reads what they changed on the items it lists since we wrote them
+   * ({@link StashCorrections}), tags with what they said, and remembers what it wrote.
+   */
+  public StashTagging withFeedback(FeedbackStore store) {
+    return new StashTagging(client, paths, options, store);
   }
 
   /**
@@ -68,9 +84,22 @@ public final class StashTagging {
         media.add(m);
       }
     }
+    StashCorrections corrections = feedback == null ? null : new StashCorrections(feedback, tags);
+    if (corrections != null) {
+      corrections.read(items); // before tagging, so that a tag a person removed is not put back in this run
+      builder.feedback(feedback);
+    }
     StashSink sink = new StashSink(client, tags, byPath, options);
     BatchSummary summary = builder.sink(sink).build().tagAll(media);
     sink.flush();
+    if (corrections != null) {
+      for (TagResult r : summary.results()) {
+        StashItem item = byPath.get(r.path());
+        if (item != null && r.succeeded() && sink.wasWritten(item)) {
+          corrections.remember(item, r);
+        }
+      }
+    }
     unqueue(kind, tags, summary, byPath);
     int[] counts = sink.counts();
     return new Report(summary.total(), counts[0], counts[1], counts[2], client.requests() - requestsBefore, (System.nanoTime() - start) / 1e9);
@@ -79,21 +108,28 @@ public final class StashTagging {
   /**
    * Applies what people reviewed. On items a person marked {@code AI_reviewed}, every
    * {@code label_AI_review} tag still there becomes {@code label_AI} (the ones the person removed stay
-   * gone), and the review tags go. On items a person marked {@code AI_wrong}, the AI tags come off and a
-   * line per item goes to {@code feedback} (JSON: kind, id, the labels judged wrong), the record later
-   * runs learn from; the item keeps {@code AI_tagged}, so it is not tagged again.
+   * gone), and the review tags go. On items a person marked {@code AI_wrong}, the AI tags come off; the item
+   * keeps {@code AI_tagged}, so it is not tagged again. With feedback ({@link #withFeedback}), what people
+   * changed on every tagged item, the review answers and the wrong marks are recorded as corrections first.
    */
-  public Report review(StashItem.Kind kind, java.nio.file.Path feedback) {
+  public Report review(StashItem.Kind kind) {
     long start = System.nanoTime();
     long requestsBefore = client.requests();
     StashTags tags = new StashTags(client);
     StashLibrary library = new StashLibrary(client, 100);
+    StashCorrections corrections = feedback == null ? null : new StashCorrections(feedback, tags);
+    if (corrections != null) {
+      corrections.read(library.list(kind, new StashLibrary.Filter(null, null, tags.doneTag().id())));
+    }
     String add = kind.addTags();
     String remove = kind.removeTags();
     String reviewed = tags.reviewedTag().id();
     String needsReview = tags.reviewTag().id();
     int applied = 0;
     for (StashItem item : library.list(kind, new StashLibrary.Filter(null, null, reviewed))) {
+      if (corrections != null) {
+        corrections.review(item, false);
+      }
       List<String> accepted = new ArrayList<>();
       List<String> drop = new ArrayList<>(List.of(reviewed, needsReview));
       item.tags().forEach((id, name) -> {
@@ -113,36 +149,19 @@ public final class StashTagging {
     String done = tags.doneTag().id();
     int judged = 0;
     for (StashItem item : library.list(kind, new StashLibrary.Filter(null, null, wrong))) {
-      List<String> labels = new ArrayList<>();
+      if (corrections != null) {
+        corrections.review(item, true);
+      }
       List<String> drop = new ArrayList<>(List.of(wrong));
       item.tags().forEach((id, name) -> {
-        String label = tags.labelOf(name);
-        if (label != null && !id.equals(done)) {
-          labels.add(label);
+        if (tags.labelOf(name) != null && !id.equals(done)) {
           drop.add(id);
         }
       });
       client.execute(remove, Map.of("ids", List.of(item.id()), "tag_ids", drop));
-      recordFeedback(feedback, kind, item.id(), labels);
       judged++;
     }
     return new Report(applied + judged, applied, judged, 0, client.requests() - requestsBefore, (System.nanoTime() - start) / 1e9);
-  }
-
-  private static synchronized void recordFeedback(java.nio.file.Path file, StashItem.Kind kind, String id, List<String> labels) {
-    try {
-      if (file.getParent() != null) {
-        java.nio.file.Files.createDirectories(file.getParent());
-      }
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("kind", kind.name().toLowerCase(java.util.Locale.ROOT));
-      entry.put("id", id);
-      entry.put("wrong", labels);
-      String line = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(entry) + "\n";
-      java.nio.file.Files.writeString(file, line, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-    } catch (java.io.IOException e) {
-      throw new StashException("cannot record feedback in " + file + ": " + e.getMessage(), 0, e);
-    }
   }
 
   /** Takes {@code AI_queue} off the items that were tagged, in batches. */

@@ -146,6 +146,11 @@ public final class StashTags {
     return n.endsWith(suffix) && n.length() > suffix.length() ? n.substring(0, n.length() - suffix.length()) : null;
   }
 
+  /** Whether a tag name is one of ours: an AI or review tag, the AI parent or one of its marks ({@code AI_tagged}). */
+  public boolean isOurs(String tagName) {
+    return labelOf(tagName) != null || tagName.equals(parentName) || tagName.startsWith(parentName + "_");
+  }
+
   /** The tag a person puts on an item once its review tags are right ({@code AI_reviewed}). */
   public StashTag reviewedTag() {
     return childOfParent(parentName + "_reviewed", "Put this on an item after checking its _AI_review tags; 'Apply reviewed tags' then applies what is left.");

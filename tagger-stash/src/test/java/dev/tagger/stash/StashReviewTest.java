@@ -2,10 +2,14 @@ package dev.tagger.stash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tagger.feedback.FeedbackStore;
+import dev.tagger.feedback.Verdict;
+import dev.tagger.feedback.Written;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,14 +39,21 @@ class StashReviewTest {
       // A person says the AI tags are wrong.
       stash.addImage("3", "/p/3.jpg", done, tags.aiTag("horse").id(), holiday.id, tags.wrongTag().id());
 
-      Path feedback = dir.resolve("feedback.jsonl");
-      StashTagging.Report r = new StashTagging(client, PathMap.parse(List.of()), StashSink.Options.DEFAULT)
-          .review(StashItem.Kind.IMAGE, feedback);
+      FeedbackStore feedback = FeedbackStore.inMemory();
+      // what we wrote to images 1 and 3 when we tagged them
+      feedback.rememberWritten("stash", "image:1", new Written("sha-1", "/p/1.jpg", Map.of(), List.of(), Map.of("cat", 0.5, "dog", 0.45)));
+      feedback.rememberWritten("stash", "image:3", new Written("sha-3", "/p/3.jpg", Map.of("horse", 0.8), List.of("holiday")));
+      StashTagging.Report r = new StashTagging(client, PathMap.parse(List.of()), StashSink.Options.DEFAULT).withFeedback(feedback)
+          .review(StashItem.Kind.IMAGE);
 
       assertThat(names(stash, stash.images.get("1"))).containsExactly("AI_tagged", "cat_AI");
       assertThat(names(stash, stash.images.get("2"))).containsExactly("AI_needs_review", "AI_tagged", "cat_AI_review", "dog_AI_review");
       assertThat(names(stash, stash.images.get("3"))).containsExactly("AI_tagged", "holiday");
-      assertThat(Files.readAllLines(feedback)).containsExactly("{\"kind\":\"image\",\"id\":\"3\",\"wrong\":[\"horse\"]}");
+      assertThat(feedback.verdict("sha-1", "cat")).contains(Verdict.ACCEPT);
+      assertThat(feedback.verdict("sha-1", "dog")).contains(Verdict.REJECT);
+      assertThat(feedback.verdict("sha-3", "horse")).contains(Verdict.REJECT);
+      assertThat(feedback.all()).hasSize(3).allSatisfy(f -> assertThat(f.origin()).isEqualTo("stash"));
+      assertThat(feedback.all()).filteredOn(f -> f.tag().equals("horse")).first().satisfies(f -> assertThat(f.confidence()).isEqualTo(0.8));
       assertThat(r.written()).isEqualTo(1);
       assertThat(r.failed()).as("items judged wrong").isEqualTo(1);
     }
