@@ -11,16 +11,24 @@ import java.util.List;
 /** The CLI run in this JVM with stdout and stderr captured. */
 record CliRun(int exitCode, List<JsonNode> lines, String stderr, String stdout) {
   static synchronized CliRun of(String... args) throws Exception {
+    return withInput("", args);
+  }
+
+  /** The CLI run with {@code input} on its stdin. */
+  static synchronized CliRun withInput(String input, String... args) throws Exception {
+    java.io.InputStream in = System.in;
     PrintStream out = System.out;
     PrintStream err = System.err;
     ByteArrayOutputStream o = new ByteArrayOutputStream();
     ByteArrayOutputStream e = new ByteArrayOutputStream();
     int code;
     try {
+      System.setIn(new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
       System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
       code = TaggerCli.run(args);
     } finally {
+      System.setIn(in);
       System.setOut(out);
       System.setErr(err);
     }

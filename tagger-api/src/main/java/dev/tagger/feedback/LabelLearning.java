@@ -43,6 +43,16 @@ public final class LabelLearning {
     return judged.containsKey(labelKey);
   }
 
+  /** How many verdicts people gave this label near this confidence. */
+  public int judgedNear(String labelKey, double confidence) {
+    return (int) judged.getOrDefault(labelKey, List.of()).stream().filter(j -> Math.abs(j[0] - confidence) <= WINDOW).count();
+  }
+
+  /** The weight of the calibration, in judgments. */
+  public double priorStrength() {
+    return priorStrength;
+  }
+
   /** The estimated probability that a person accepts this label at this calibrated confidence. */
   public double acceptance(String labelKey, double confidence) {
     double a = 0;
