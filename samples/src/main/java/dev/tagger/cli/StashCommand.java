@@ -96,6 +96,9 @@ final class StashCommand implements Callable<Integer> {
   @Option(names = "--parent-tags", description = "Also file each AI tag under its parent in the hierarchy (malamute_AI under dog_AI under animal_AI); all stay under AI.")
   boolean parentTags;
 
+  @Option(names = "--review-per-run", paramLabel = "N", description = "At most N items of a run get review tags, those whose answers teach the most (default: ${DEFAULT-VALUE}: all).")
+  int reviewPerRun = 0;
+
   @Option(names = "--batch", paramLabel = "N", description = "Items per bulk update (default: ${DEFAULT-VALUE}).")
   int batch = 50;
 
@@ -112,7 +115,8 @@ final class StashCommand implements Callable<Integer> {
         : List.of(StashItem.Kind.SCENE, StashItem.Kind.IMAGE);
     try {
       StashClient client = new StashClient(StashConnection.of(url, apiKey));
-      StashTagging stash = new StashTagging(client, PathMap.parse(pathMap), new StashSink.Options(batch, markerMin, markerGap, markerMinFor, markerGapFor, parentTags));
+      StashTagging stash = new StashTagging(client, PathMap.parse(pathMap), new StashSink.Options(batch, markerMin, markerGap, markerMinFor, markerGapFor, parentTags)
+          .withMaxReviewItems(reviewPerRun));
       if (action.equals("review")) {
         try (FeedbackStore people = FeedbackStore.open(feedback)) {
           for (StashItem.Kind kind : kinds) {

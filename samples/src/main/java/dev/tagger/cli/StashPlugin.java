@@ -75,7 +75,8 @@ public final class StashPlugin {
     JsonNode settings = client.execute("PluginConfiguration", Map.of()).path("configuration").path("plugins").path(PLUGIN_ID);
     PathMap paths = PathMap.parse(split(settings.path("pathMap").asText("")));
     StashTagging stash = new StashTagging(client, paths,
-        StashSink.Options.DEFAULT.withParentTags(settings.path("parentTags").asBoolean(false)));
+        StashSink.Options.DEFAULT.withParentTags(settings.path("parentTags").asBoolean(false))
+            .withMaxReviewItems(Math.max(0, settings.path("reviewPerRun").asInt(0))));
     if (mode.equals("reset")) {
       return report("scenes", stash.reset(StashItem.Kind.SCENE)) + "; " + report("images", stash.reset(StashItem.Kind.IMAGE))
           + "; " + report("galleries", stash.reset(StashItem.Kind.GALLERY));

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tagger.Segment;
 import dev.tagger.Tag;
+import dev.tagger.feedback.FeedbackStore;
+import dev.tagger.feedback.ReviewQueue;
 import dev.tagger.TagResult;
 import dev.tagger.policy.TagHierarchy;
 import dev.tagger.spi.TagSink;
@@ -41,9 +43,11 @@ public final class StashSink implements TagSink {
    * @param parentTags also make each AI tag a child of its parent in the {@link TagHierarchy}
    *     ({@code malamute_AI} under {@code dog_AI} under {@code mammal_AI} under {@code animal_AI}); every AI
    *     tag stays a child of {@code AI} as well
+   * @param maxReviewItems at most this many items of a run get review tags, those whose answers would teach
+   *     the most ({@link ReviewQueue}); 0 for every item with review tags
    */
   public record Options(int batchSize, double minMarkerSeconds, double mergeGapSeconds, Map<String, Double> minMarkerSecondsByTag,
-      Map<String, Double> mergeGapSecondsByTag, boolean parentTags) {
+      Map<String, Double> mergeGapSecondsByTag, boolean parentTags, int maxReviewItems) {
     public static final Options DEFAULT = new Options(50, 1.0, 0.0, Map.of(), Map.of());
 
     public Options {
@@ -52,6 +56,14 @@ public final class StashSink implements TagSink {
       }
       minMarkerSecondsByTag = Map.copyOf(minMarkerSecondsByTag);
       mergeGapSecondsByTag = Map.copyOf(mergeGapSecondsByTag);
+      if (maxReviewItems < 0) {
+        throw new IllegalArgumentException("maxReviewItems must be >= 0, got " + maxReviewItems);
+      }
+    }
+
+    public Options(int batchSize, double minMarkerSeconds, double mergeGapSeconds, Map<String, Double> minMarkerSecondsByTag,
+        Map<String, Double> mergeGapSecondsByTag, boolean parentTags) {
+      this(batchSize, minMarkerSeconds, mergeGapSeconds, minMarkerSecondsByTag, mergeGapSecondsByTag, parentTags, 0);
     }
 
     public Options(int batchSize, double minMarkerSeconds, double mergeGapSeconds, Map<String, Double> minMarkerSecondsByTag,
@@ -64,7 +76,11 @@ public final class StashSink implements TagSink {
     }
 
     public Options withParentTags(boolean on) {
-      return new Options(batchSize, minMarkerSeconds, mergeGapSeconds, minMarkerSecondsByTag, mergeGapSecondsByTag, on);
+      return new Options(batchSize, minMarkerSeconds, mergeGapSeconds, minMarkerSecondsByTag, mergeGapSecondsByTag, on, maxReviewItems);
+    }
+
+    public Options withMaxReviewItems(int items) {
+      return new Options(batchSize, minMarkerSeconds, mergeGapSeconds, minMarkerSecondsByTag, mergeGapSecondsByTag, parentTags, items);
     }
 
     double minSeconds(String tag) {
@@ -83,16 +99,25 @@ public final class StashSink implements TagSink {
   private final Map<List<String>, List<StashItem>> pending = new HashMap<>();
   private final Map<String, TreeSet<String>> galleryTags = new HashMap<>();
   private final java.util.Set<String> writtenItems = new java.util.HashSet<>();
+  private final Map<String, java.util.Set<String>> reviewLabels = new HashMap<>();
+  private final List<TagResult> reviewLater = new ArrayList<>();
+  private final @Nullable FeedbackStore feedback;
   private int written;
   private int failed;
   private int markers;
 
   /** @param itemsByPath the items being tagged, by the local path the engine sees */
   public StashSink(StashClient client, StashTags tags, Map<String, StashItem> itemsByPath, Options options) {
+    this(client, tags, itemsByPath, options, null);
+  }
+
+  /** @param feedback what people judged so far, which orders the review items when they are limited */
+  public StashSink(StashClient client, StashTags tags, Map<String, StashItem> itemsByPath, Options options, @Nullable FeedbackStore feedback) {
     this.client = client;
     this.tags = tags;
     this.itemsByPath = Map.copyOf(itemsByPath);
     this.options = options;
+    this.feedback = feedback;
   }
 
   @Override
@@ -116,11 +141,10 @@ public final class StashSink implements TagSink {
         TreeSet<String> ai = galleryTags.computeIfAbsent(gallery, g -> new TreeSet<>());
         result.tags().forEach(t -> ai.add(aiTag(t).id()));
       }
-      if (!result.review().isEmpty()) {
-        ids.add(tags.reviewTag().id());
-        for (Tag t : result.review()) {
-          ids.add(tags.reviewTagFor(t.name()).id());
-        }
+      if (!result.review().isEmpty() && options.maxReviewItems() > 0) {
+        reviewLater.add(result); // the most informative ones get review tags at flush
+      } else if (!result.review().isEmpty()) {
+        ids.addAll(reviewTagIds(item, result));
       }
       if (item.kind() == StashItem.Kind.SCENE) {
         addMarkers(item, result);
@@ -135,6 +159,46 @@ public final class StashSink implements TagSink {
       failed++;
       LOG.warn("Stash {} {}: cannot write its tags: {}", item.kind(), item.id(), e.getMessage());
     }
+  }
+
+  private List<String> reviewTagIds(StashItem item, TagResult result) {
+    List<String> ids = new ArrayList<>(List.of(tags.reviewTag().id()));
+    java.util.Set<String> labels = new java.util.TreeSet<>();
+    for (Tag t : result.review()) {
+      ids.add(tags.reviewTagFor(t.name()).id());
+      labels.add(t.name());
+    }
+    reviewLabels.put(item.kind() + ":" + item.id(), labels);
+    return ids;
+  }
+
+  /** The items of this run that teach the most get their review tags; the others' review tags are not written. */
+  private void sendReview() {
+    if (reviewLater.isEmpty()) {
+      return;
+    }
+    FeedbackStore judged = feedback != null ? feedback : FeedbackStore.inMemory();
+    List<String> best = ReviewQueue.items(ReviewQueue.order(reviewLater, judged));
+    Map<String, TagResult> byPath = new HashMap<>();
+    reviewLater.forEach(r -> byPath.put(r.path(), r));
+    for (String path : best.subList(0, Math.min(options.maxReviewItems(), best.size()))) {
+      StashItem item = itemsByPath.get(path);
+      try {
+        client.execute(item.kind().addTags(), Map.of("ids", List.of(item.id()), "tag_ids", reviewTagIds(item, byPath.get(path))));
+      } catch (StashException e) {
+        reviewLabels.remove(item.kind() + ":" + item.id());
+        LOG.warn("Stash {} {}: cannot add its review tags: {}", item.kind(), item.id(), e.getMessage());
+      }
+    }
+    if (feedback == null) {
+      judged.close();
+    }
+    reviewLater.clear();
+  }
+
+  /** The labels whose review tags went on this item in this run. */
+  public synchronized java.util.Set<String> reviewWritten(StashItem item) {
+    return reviewLabels.getOrDefault(item.kind() + ":" + item.id(), java.util.Set.of());
   }
 
   private StashTags.StashTag aiTag(Tag t) {
@@ -235,6 +299,7 @@ public final class StashSink implements TagSink {
   public synchronized void flush() {
     pending.forEach(this::send);
     pending.clear();
+    sendReview();
     Map<List<String>, List<String>> byTags = new HashMap<>();
     galleryTags.forEach((gallery, ids) -> {
       if (!ids.isEmpty()) {

@@ -89,14 +89,16 @@ public final class StashTagging {
       corrections.read(items); // before tagging, so that a tag a person removed is not put back in this run
       builder.feedback(feedback);
     }
-    StashSink sink = new StashSink(client, tags, byPath, options);
+    StashSink sink = new StashSink(client, tags, byPath, options, feedback);
     BatchSummary summary = builder.sink(sink).build().tagAll(media);
     sink.flush();
     if (corrections != null) {
       for (TagResult r : summary.results()) {
         StashItem item = byPath.get(r.path());
         if (item != null && r.succeeded() && sink.wasWritten(item)) {
-          corrections.remember(item, r);
+          java.util.Set<String> review = sink.reviewWritten(item);
+          corrections.remember(item, new TagResult(r.path(), r.kind(), r.sha256(), r.tags(),
+              r.review().stream().filter(t -> review.contains(t.name())).toList(), r.texts(), null, r.fromCache(), r.millis(), r.partial()));
         }
       }
     }

@@ -52,4 +52,28 @@ class StashSinkTest {
           .containsExactlyInAnyOrder("AI_tagged", "cat_AI", "tabby_AI", "speech_AI", "cup_AI");
     }
   }
+
+  @Test
+  void withALimitOnlyTheItemsWhoseAnswersTeachTheMostGetReviewTags() throws Exception {
+    try (FakeStash stash = new FakeStash("k")) {
+      StashClient client = new StashClient(StashConnection.of(stash.url(), "k").withRetries(3, Duration.ofMillis(5)));
+      Map<String, StashItem> items = new java.util.HashMap<>();
+      List<TagResult> results = new java.util.ArrayList<>();
+      for (int i = 1; i <= 5; i++) {
+        stash.addImage(String.valueOf(i), "/v/" + i + ".jpg");
+        items.put("/local/" + i + ".jpg", new StashItem(StashItem.Kind.IMAGE, String.valueOf(i), null, "/v/" + i + ".jpg", Map.of(), List.of()));
+        // bench is uncertain on items 1-3 (frequent); kite is surer, on items 4-5
+        Tag review = (i <= 3 ? tag("bench", 0.5) : tag("kite", 0.68)).withReview(true);
+        results.add(new TagResult("/local/" + i + ".jpg", MediaKind.IMAGE, "sha-" + i, List.of(tag("cat", 0.9)), List.of(review),
+            List.of(), null, false, 1));
+      }
+      try (StashSink sink = new StashSink(client, new StashTags(client), items, StashSink.Options.DEFAULT.withMaxReviewItems(2))) {
+        results.forEach(sink::accept);
+      }
+      List<String> reviewed = stash.images.values().stream()
+          .filter(i -> i.tags.stream().anyMatch(t -> stash.tags.get(t).name.equals("AI_needs_review"))).map(i -> i.id).sorted().toList();
+      assertThat(reviewed).hasSize(2).allSatisfy(id -> assertThat(Integer.parseInt(id)).isLessThanOrEqualTo(3));
+      assertThat(stash.images.values()).allSatisfy(i -> assertThat(i.tags.stream().map(t -> stash.tags.get(t).name)).contains("cat_AI"));
+    }
+  }
 }
