@@ -25,15 +25,24 @@ public final class OnnxSession implements AutoCloseable {
   private volatile boolean closed;
 
   public OnnxSession(ResolvedModel model, OnnxOptions options) {
+    this(model, options, java.util.List.of());
+  }
+
+  /**
+   * A session that also outputs these intermediate float tensors ({@link OnnxGraph}: the verified file is read
+   * and changed in memory only).
+   */
+  public OnnxSession(ResolvedModel model, OnnxOptions options, java.util.List<String> extraOutputs) {
     this.modelId = model.entry().id();
     try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
       so.setIntraOpNumThreads(options.intraOpThreads());
       so.setInterOpNumThreads(1);
       so.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
       so.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-      this.session = env.createSession(model.primary().toString(), so);
+      this.session = extraOutputs.isEmpty() ? env.createSession(model.primary().toString(), so)
+          : env.createSession(OnnxGraph.withFloatOutputs(java.nio.file.Files.readAllBytes(model.primary()), extraOutputs), so);
       this.inputName = session.getInputNames().iterator().next();
-    } catch (OrtException e) {
+    } catch (OrtException | java.io.IOException | IllegalArgumentException e) {
       throw new TaggerException("model " + modelId + ": ONNX Runtime cannot load " + model.primary() + ": " + e.getMessage(), e);
     }
   }
