@@ -11,5 +11,7 @@ public enum Category {
   KEYWORD,
   ENTITY,
   LANGUAGE,
-  OTHER
+  OTHER,
+  /** A tag people taught from a few examples. */
+  CUSTOM
 }
