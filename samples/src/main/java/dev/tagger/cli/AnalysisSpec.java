@@ -6,11 +6,13 @@ import dev.tagger.Tagger;
 import dev.tagger.media.FfmpegMediaDecoder;
 import dev.tagger.model.ModelCatalog;
 import dev.tagger.model.ModelStore;
+import dev.tagger.feedback.TaughtTags;
 import dev.tagger.nlp.DictionaryEntityAnalyzer;
 import dev.tagger.nlp.EntityDictionary;
 import dev.tagger.nlp.NameFinderAnalyzer;
 import dev.tagger.onnx.ImageClassifier;
 import dev.tagger.onnx.ObjectDetector;
+import dev.tagger.onnx.TaughtAnalyzer;
 import dev.tagger.onnx.runtime.OnnxOptions;
 import dev.tagger.spi.SamplingPolicy;
 import java.nio.file.Path;
@@ -28,10 +30,12 @@ import org.jspecify.annotations.Nullable;
  * @param models the model store folder, or null for {@code $TAGGER_MODELS} (else ~/.cache/tagger/models)
  * @param entityLists entity type to a file of names (one a line), tagged in texts
  * @param decoderThreads FFmpeg's threads per item, 0 for its own choice
+ * @param taught the folder whose {@code taught.json} holds the tags people taught, or null; when it holds any, the
+ *     {@code taught} analyzer runs too
  */
 record AnalysisSpec(List<String> analyzers, @Nullable String models, @Nullable String catalog, String classifierModel,
     String detectorModel, int top, int onnxThreads, long ocrTimeLimitMillis, @Nullable String speechModel,
-    Map<String, String> entityLists, @Nullable String nameFinder, int decoderThreads, SamplingPolicy sampling) {
+    Map<String, String> entityLists, @Nullable String nameFinder, int decoderThreads, SamplingPolicy sampling, @Nullable String taught) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   AnalysisSpec {
@@ -42,22 +46,27 @@ record AnalysisSpec(List<String> analyzers, @Nullable String models, @Nullable S
   /** The default analyzers and options, with this many ONNX threads per item. */
   static AnalysisSpec defaults(List<String> analyzers, int onnxThreads) {
     return new AnalysisSpec(analyzers, null, null, ImageClassifier.IMAGENET_MODEL, ObjectDetector.YOLOX_NANO_MODEL, 5,
-        onnxThreads, 60_000, null, Map.of(), null, 1, SamplingPolicy.DEFAULT);
+        onnxThreads, 60_000, null, Map.of(), null, 1, SamplingPolicy.DEFAULT, null);
   }
 
   AnalysisSpec withModels(@Nullable Path dir) {
     return new AnalysisSpec(analyzers, dir == null ? null : dir.toString(), catalog, classifierModel, detectorModel, top, onnxThreads,
-        ocrTimeLimitMillis, speechModel, entityLists, nameFinder, decoderThreads, sampling);
+        ocrTimeLimitMillis, speechModel, entityLists, nameFinder, decoderThreads, sampling, taught);
+  }
+
+  AnalysisSpec withTaught(@Nullable Path dir) {
+    return new AnalysisSpec(analyzers, models, catalog, classifierModel, detectorModel, top, onnxThreads,
+        ocrTimeLimitMillis, speechModel, entityLists, nameFinder, decoderThreads, sampling, dir == null ? null : dir.toString());
   }
 
   AnalysisSpec withSampling(SamplingPolicy value) {
     return new AnalysisSpec(analyzers, models, catalog, classifierModel, detectorModel, top, onnxThreads,
-        ocrTimeLimitMillis, speechModel, entityLists, nameFinder, decoderThreads, value);
+        ocrTimeLimitMillis, speechModel, entityLists, nameFinder, decoderThreads, value, taught);
   }
 
   AnalysisSpec withDecoderThreads(int value) {
     return new AnalysisSpec(analyzers, models, catalog, classifierModel, detectorModel, top, onnxThreads,
-        ocrTimeLimitMillis, speechModel, entityLists, nameFinder, value, sampling);
+        ocrTimeLimitMillis, speechModel, entityLists, nameFinder, value, sampling, taught);
   }
 
   /** Opens the analyzers; the caller closes them. Throws {@link dev.tagger.TaggerException} when a model is missing. */
@@ -70,6 +79,12 @@ record AnalysisSpec(List<String> analyzers, @Nullable String models, @Nullable S
       entityLists.forEach((type, list) -> chosen.addText(new DictionaryEntityAnalyzer(EntityDictionary.load(Path.of(list), type))));
       if (nameFinder != null) {
         chosen.addText(new NameFinderAnalyzer(Path.of(nameFinder), 0.5));
+      }
+      if (taught != null) {
+        TaughtTags tags = TaughtTags.in(Path.of(taught));
+        if (!tags.all().isEmpty()) {
+          chosen.addOwned(TaughtAnalyzer.open(store, new OnnxOptions(onnxThreads), tags));
+        }
       }
     } catch (RuntimeException e) {
       chosen.close();

@@ -99,6 +99,11 @@ final class AnalyzerChoice implements AutoCloseable {
     analyzers.add(analyzer);
   }
 
+  /** Adds an analyzer the caller opened; it is closed with the others. */
+  <T extends Analyzer & AutoCloseable> void addOwned(T analyzer) {
+    add(analyzer);
+  }
+
   private <T extends Analyzer & AutoCloseable> void add(T analyzer) {
     owned.add(analyzer);
     analyzers.add(analyzer);

@@ -63,6 +63,9 @@ final class EvalCommand implements Callable<Integer> {
       + " right ones; then also answering the review list) and measure the other half with what was learned, both ways round.")
   boolean learn;
 
+  @Option(names = "--teach", split = ",", paramLabel = "TAG", description = "Also teach these tags from the dev set's own items (5 and 10 examples) and measure them on the rest.")
+  List<String> teach = new ArrayList<>();
+
   @Option(names = "--details", paramLabel = "FILE", description = "Write every judged tag here (TSV).")
   Path details;
 
@@ -108,6 +111,13 @@ final class EvalCommand implements Callable<Integer> {
       }
       if (details != null) {
         writeDetails(report);
+      }
+      if (!teach.isEmpty()) {
+        try (dev.tagger.onnx.ImageEmbedder embedder = dev.tagger.onnx.ImageEmbedder.imageNet(
+            models != null ? new dev.tagger.model.ModelStore(models, true) : dev.tagger.model.ModelStore.fromEnvironment(),
+            new dev.tagger.onnx.runtime.OnnxOptions(Runtime.getRuntime().availableProcessors()))) {
+          dev.tagger.cli.eval.TeachingEval.run(set, embedder, teach, List.of(5, 10), options.minConfidence(), out);
+        }
       }
       return 0;
     }

@@ -53,7 +53,7 @@ final class ReviewCommand implements Callable<Integer> {
     PrintStream out = System.out;
     AnalyzerName.parseAll(analyzers);
     List<Media> items = MediaWalker.walk(paths).items();
-    AnalysisSpec spec = AnalysisSpec.defaults(analyzers, Math.max(1, Runtime.getRuntime().availableProcessors() / 2)).withModels(models);
+    AnalysisSpec spec = AnalysisSpec.defaults(analyzers, Math.max(1, Runtime.getRuntime().availableProcessors() / 2)).withModels(models).withTaught(cache);
     try (Engine engine = Engine.open(spec, Engine.Isolation.IN_PROCESS);
         FileResultStore results = FileResultStore.open(cache);
         FeedbackStore people = FeedbackStore.open(cache)) {

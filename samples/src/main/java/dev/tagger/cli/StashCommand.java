@@ -137,7 +137,7 @@ final class StashCommand implements Callable<Integer> {
       int cores = Runtime.getRuntime().availableProcessors();
       AnalyzerName.parseAll(analyzers);
       AnalysisSpec spec = AnalysisSpec.defaults(analyzers, Math.max(1, cores / parallel)).withModels(models).withDecoderThreads(0)
-          .withSampling(new SamplingPolicy(SamplingPolicy.Mode.INTERVAL, interval, 100, 0.3));
+          .withSampling(new SamplingPolicy(SamplingPolicy.Mode.INTERVAL, interval, 100, 0.3)).withTaught(feedback);
       int failed = 0;
       try (Engine engine = Engine.open(spec, workerOptions.isolation(parallel));
           FileResultStore results = cache == null ? null : FileResultStore.open(cache);

@@ -103,7 +103,8 @@ public final class StashPlugin {
     int cores = Runtime.getRuntime().availableProcessors();
     int workers = settings.path("workers").asInt(Engine.Isolation.defaultWorkers(cores, Engine.Isolation.RESIDENT_MB));
     AnalysisSpec spec = AnalysisSpec.defaults(names.stream().map(AnalyzerName::id).toList(), 1)
-        .withModels(models.isBlank() ? null : java.nio.file.Path.of(models));
+        .withModels(models.isBlank() ? null : java.nio.file.Path.of(models))
+        .withTaught(java.nio.file.Path.of(server.path("PluginDir").asText("."), "feedback"));
     log('i', "tagging " + (onlyUntagged ? "untagged " : "all ") + kind.name().toLowerCase(Locale.ROOT) + "s with " + names
         + (workers == 0 ? " in this process" : " in " + workers + " worker processes"));
     try (Engine engine = Engine.open(spec, new Engine.Isolation(Math.max(0, workers), Engine.Isolation.HEAP_MB, Engine.Isolation.RESIDENT_MB))) {

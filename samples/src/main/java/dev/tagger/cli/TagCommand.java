@@ -146,7 +146,7 @@ final class TagCommand implements Callable<Integer> {
     AnalysisSpec spec = new AnalysisSpec(analyzers, models == null ? null : models.toString(), catalog == null ? null : catalog.toString(),
         classifierModel, detectorModel, top, Math.max(1, cores / parallel), Math.round(ocrTimeLimitSeconds * 1000),
         speechModel == null ? null : speechModel.toString(), lists, nameFinder == null ? null : nameFinder.toString(),
-        parallel >= cores ? 1 : 0, new SamplingPolicy(sampling, interval, maxFrames, sceneThreshold));
+        parallel >= cores ? 1 : 0, new SamplingPolicy(sampling, interval, maxFrames, sceneThreshold), noCache ? null : cache.toString());
     try (Engine engine = Engine.open(spec, workerOptions.isolation(parallel));
         JsonLinesSink stdout = JsonLinesSink.to(System.out);
         JsonLinesSink file = out == null ? null : JsonLinesSink.toFile(out);

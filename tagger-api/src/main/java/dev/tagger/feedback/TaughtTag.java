@@ -20,6 +20,8 @@ public record TaughtTag(String name, float[] weights, double bias, List<String> 
     examples = List.copyOf(examples);
   }
 
+  static double LAMBDA = Double.parseDouble(System.getProperty("tagger.teach.lambda", "0.0001"));
+
   /** The probability that a picture with this (unit-length) embedding shows the tag. */
   public double score(float[] embedding) {
     if (embedding.length != weights.length) {
@@ -34,48 +36,74 @@ public record TaughtTag(String name, float[] weights, double bias, List<String> 
   }
 
   /**
-   * Fits the classifier: L2-regularised logistic regression by gradient descent, positives and negatives
-   * weighted equally whatever their numbers.
+   * Fits the classifier from the examples: the direction from the mean of the pictures without the tag to
+   * the mean of the examples (a prototype classifier, which few examples suffice for), then a logistic
+   * curve over each picture's position along it (scale and offset, positives and negatives weighted
+   * equally whatever their numbers). The result is one linear model: weights and a bias.
    */
   public static TaughtTag fit(String name, List<float[]> positives, List<float[]> negatives, List<String> examples, String model) {
     if (positives.isEmpty() || negatives.isEmpty()) {
       throw new IllegalArgumentException("teaching '" + name + "' needs examples that show it and pictures that do not");
     }
     int d = positives.get(0).length;
-    double[] w = new double[d];
+    double[] u = new double[d];
+    for (float[] x : positives) {
+      for (int i = 0; i < d; i++) {
+        u[i] += x[i] / (double) positives.size();
+      }
+    }
+    for (float[] x : negatives) {
+      for (int i = 0; i < d; i++) {
+        u[i] -= x[i] / (double) negatives.size();
+      }
+    }
+    double[] sp = project(positives, u);
+    double[] sn = project(negatives, u);
+    double a = 1;
     double b = 0;
-    double lambda = 1e-3;
-    double rate = 0.5;
-    double wp = 0.5 / positives.size();
-    double wn = 0.5 / negatives.size();
-    for (int step = 0; step < 600; step++) {
-      double[] grad = new double[d];
+    for (int step = 0; step < 50; step++) { // 1-D logistic regression by Newton's method, a little ridge on the scale
+      double ga = LAMBDA * a;
       double gb = 0;
+      double haa = LAMBDA;
+      double hab = 0;
+      double hbb = 1e-9;
       for (int set = 0; set < 2; set++) {
-        List<float[]> xs = set == 0 ? positives : negatives;
+        double[] xs = set == 0 ? sp : sn;
         double y = set == 0 ? 1 : 0;
-        double weight = set == 0 ? wp : wn;
-        for (float[] x : xs) {
-          double z = b;
-          for (int i = 0; i < d; i++) {
-            z += w[i] * x[i];
-          }
-          double err = (1 / (1 + Math.exp(-z)) - y) * weight;
-          for (int i = 0; i < d; i++) {
-            grad[i] += err * x[i];
-          }
-          gb += err;
+        for (double x : xs) {
+          double p = 1 / (1 + Math.exp(-(a * x + b)));
+          double w = 0.5 / xs.length;
+          ga += (p - y) * x * w;
+          gb += (p - y) * w;
+          double h = p * (1 - p) * w;
+          haa += h * x * x;
+          hab += h * x;
+          hbb += h;
         }
       }
-      for (int i = 0; i < d; i++) {
-        w[i] -= rate * (grad[i] + lambda * w[i]) * 20;
+      double det = haa * hbb - hab * hab;
+      if (!(Math.abs(det) > 1e-18)) {
+        break;
       }
-      b -= rate * gb * 20;
+      a -= (hbb * ga - hab * gb) / det;
+      b -= (haa * gb - hab * ga) / det;
     }
     float[] weights = new float[d];
     for (int i = 0; i < d; i++) {
-      weights[i] = (float) w[i];
+      weights[i] = (float) (a * u[i]);
     }
     return new TaughtTag(name, weights, b, examples, negatives.size(), model, Instant.now());
+  }
+
+  private static double[] project(List<float[]> xs, double[] u) {
+    double[] out = new double[xs.size()];
+    for (int k = 0; k < xs.size(); k++) {
+      double s = 0;
+      for (int i = 0; i < u.length; i++) {
+        s += xs.get(k)[i] * u[i];
+      }
+      out[k] = s;
+    }
+    return out;
   }
 }
