@@ -2,6 +2,7 @@ package dev.tagger.cli;
 
 import dev.tagger.Tagger;
 import dev.tagger.feedback.FeedbackStore;
+import dev.tagger.model.ModelStore;
 import dev.tagger.spi.SamplingPolicy;
 import dev.tagger.store.FileResultStore;
 import dev.tagger.stash.PathMap;
@@ -136,6 +137,8 @@ final class StashCommand implements Callable<Integer> {
       }
       int cores = Runtime.getRuntime().availableProcessors();
       AnalyzerName.parseAll(analyzers);
+      ModelStore modelStore = models != null ? new ModelStore(models, ModelStore.fromEnvironment().offline()) : ModelStore.fromEnvironment();
+      StashTeaching.run(client, PathMap.parse(pathMap), modelStore, feedback, line -> System.err.println("tagger stash: " + line));
       AnalysisSpec spec = AnalysisSpec.defaults(analyzers, Math.max(1, cores / parallel)).withModels(models).withDecoderThreads(0)
           .withSampling(new SamplingPolicy(SamplingPolicy.Mode.INTERVAL, interval, 100, 0.3)).withTaught(feedback);
       int failed = 0;

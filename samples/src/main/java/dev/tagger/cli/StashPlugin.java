@@ -105,6 +105,9 @@ public final class StashPlugin {
     AnalysisSpec spec = AnalysisSpec.defaults(names.stream().map(AnalyzerName::id).toList(), 1)
         .withModels(models.isBlank() ? null : java.nio.file.Path.of(models))
         .withTaught(java.nio.file.Path.of(server.path("PluginDir").asText("."), "feedback"));
+    java.nio.file.Path taughtDir = java.nio.file.Path.of(server.path("PluginDir").asText("."), "feedback");
+    StashTeaching.run(stash.client(), stash.paths(), models.isBlank() ? dev.tagger.model.ModelStore.fromEnvironment()
+        : new dev.tagger.model.ModelStore(java.nio.file.Path.of(models), dev.tagger.model.ModelStore.fromEnvironment().offline()), taughtDir, line -> log('i', line));
     log('i', "tagging " + (onlyUntagged ? "untagged " : "all ") + kind.name().toLowerCase(Locale.ROOT) + "s with " + names
         + (workers == 0 ? " in this process" : " in " + workers + " worker processes"));
     try (Engine engine = Engine.open(spec, new Engine.Isolation(Math.max(0, workers), Engine.Isolation.HEAP_MB, Engine.Isolation.RESIDENT_MB))) {

@@ -1,23 +1,16 @@
 package dev.tagger.cli;
 
 import dev.tagger.Media;
-import dev.tagger.MediaKind;
 import dev.tagger.TaggerException;
 import dev.tagger.feedback.TaughtTag;
 import dev.tagger.feedback.TaughtTags;
-import dev.tagger.media.FfmpegMediaDecoder;
 import dev.tagger.model.ModelStore;
 import dev.tagger.onnx.ImageEmbedder;
 import dev.tagger.onnx.runtime.OnnxOptions;
-import dev.tagger.spi.RgbImage;
-import dev.tagger.spi.SamplingPolicy;
-import dev.tagger.spi.VideoFrame;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,9 +26,6 @@ import picocli.CommandLine.Parameters;
     description = {"Teaches a tag from a few example photos or videos; 'tagger teach --forget TAG' removes one.",
         "Exit code: 0 taught, 2 usage error, 3 cannot start (a model is missing, an example cannot be read)."})
 final class TeachCommand implements Callable<Integer> {
-  /** Library pictures drawn as negatives, at most. */
-  static final int LIBRARY_NEGATIVES = 60;
-
   @Parameters(index = "0", paramLabel = "TAG", description = "The tag to teach.")
   String tag;
 
@@ -70,51 +60,20 @@ final class TeachCommand implements Callable<Integer> {
       return 2;
     }
     ModelStore store = models != null ? new ModelStore(models, ModelStore.fromEnvironment().offline()) : ModelStore.fromEnvironment();
-    FfmpegMediaDecoder decoder = new FfmpegMediaDecoder(1);
     try (ImageEmbedder embedder = ImageEmbedder.imageNet(store, new OnnxOptions(Math.max(1, Runtime.getRuntime().availableProcessors())))) {
       List<Media> shown = MediaWalker.walk(examples).items();
-      Set<Path> used = new HashSet<>();
-      shown.forEach(m -> used.add(m.path().toAbsolutePath().normalize()));
-      List<float[]> positives = embedder.embed(pictures(decoder, shown));
-      List<Media> without = new ArrayList<>(MediaWalker.walk(negatives).items());
       List<Path> roots = library.isEmpty() ? shown.stream().map(m -> m.path().toAbsolutePath().getParent()).distinct().toList() : library;
-      List<Media> fromLibrary = MediaWalker.walk(roots).items().stream()
-          .filter(m -> !used.contains(m.path().toAbsolutePath().normalize()))
-          .filter(m -> m.kind() == MediaKind.IMAGE).toList();
-      int step = Math.max(1, fromLibrary.size() / LIBRARY_NEGATIVES);
-      for (int i = 0; i < fromLibrary.size() && without.size() < negatives.size() + LIBRARY_NEGATIVES; i += step) {
-        without.add(fromLibrary.get(i));
-      }
-      if (without.isEmpty()) {
-        System.err.println("tagger teach: no pictures without '" + tag + "' to learn from; give --negative or --library");
-        return 2;
-      }
-      List<float[]> negativeVectors = embedder.embed(pictures(decoder, without));
-      TaughtTag t = TaughtTag.fit(tag, positives, negativeVectors, shown.stream().map(Media::id).toList(),
-          embedder.model() + "@" + embedder.version());
+      TaughtTag t = new Teacher(embedder).teach(tag, shown, MediaWalker.walk(negatives).items(), MediaWalker.walk(roots).items());
       taught.put(t);
-      System.err.printf(Locale.ROOT, "taught '%s' from %d examples (%d pictures) against %d pictures without it; kept in %s%n",
-          tag, shown.size(), positives.size(), negativeVectors.size(), cache.resolve(TaughtTags.FILE));
+      System.err.printf(Locale.ROOT, "taught '%s' from %d examples against %d pictures without it; kept in %s%n",
+          tag, shown.size(), t.negatives(), cache.resolve(TaughtTags.FILE));
       return 0;
+    } catch (IllegalArgumentException e) {
+      System.err.println("tagger teach: " + e.getMessage() + "; give --negative or --library");
+      return 2;
     } catch (TaggerException e) {
       System.err.println("tagger teach: " + e.getMessage());
       return TagCommand.CANNOT_START;
     }
-  }
-
-  /** A still's picture, or a video's frames (one every 2 s, at most 20). */
-  static List<RgbImage> pictures(FfmpegMediaDecoder decoder, List<Media> items) {
-    List<RgbImage> out = new ArrayList<>();
-    for (Media m : items) {
-      MediaKind kind = m.kind();
-      if (kind == MediaKind.IMAGE) {
-        out.add(decoder.decodeImage(m));
-      } else if (kind == MediaKind.VIDEO) {
-        decoder.sampleFrames(m, new SamplingPolicy(2.0, 20)).stream().map(VideoFrame::image).forEach(out::add);
-      } else {
-        throw new TaggerException(m.id() + ": not a photo or a video; only pictures can teach a tag");
-      }
-    }
-    return out;
   }
 }

@@ -59,6 +59,39 @@ class StashFeedbackTest {
     }
   }
 
+  @Test
+  void aTagPutUnderAiTeachIsLearnedFromItsItemsAndFoundOnTheOthers() throws Exception {
+    Path library = Files.createDirectories(dir.resolve("library"));
+    dev.tagger.spi.RgbImage cat = new dev.tagger.media.FfmpegMediaDecoder().decodeImage(dev.tagger.Media.of(TestModels.sampleMedia().resolve("cat-chelsea.png")));
+    int w = cat.width() * 3 / 4;
+    int h = cat.height() * 3 / 4;
+    try (FakeStash stash = new FakeStash("k3y")) {
+      FakeStash.Tag ours = stash.addTag("our cat");
+      int[][] corners = {{0, 0}, {cat.width() - w, 0}, {0, cat.height() - h}};
+      for (int i = 0; i < corners.length; i++) {
+        TeachCommandTest.write(cat, corners[i][0], corners[i][1], w, h, library.resolve("crop-" + i + ".png"));
+        stash.addImage("c" + i, "/stash/crop-" + i + ".png", ours.id);
+      }
+      List<String> others = List.of("cat-chelsea.png", "horses.jpg", "coffee-cup.png", "eagle.jpg", "dog-bicycle.jpg", "street-people-cars.jpg");
+      for (int i = 0; i < others.size(); i++) {
+        Files.copy(TestModels.sampleMedia().resolve(others.get(i)), library.resolve(others.get(i)));
+        stash.addImage(String.valueOf(i + 1), "/stash/" + others.get(i));
+      }
+      CliRun first = stash(stash, "tag");
+      assertThat(first.exitCode()).as(first.stderr()).isZero(); // it made AI_teach, for a person to put tags under
+      synchronized (stash) {
+        ours.parents.add(stash.tags.values().stream().filter(t -> t.name.equals("AI_teach")).findFirst().orElseThrow().id);
+      }
+      CliRun taught = stash(stash, "tag", "--all");
+
+      assertThat(taught.exitCode()).as(taught.stderr()).isZero();
+      assertThat(taught.stderr()).contains("taught 'our cat' from 3 items");
+      assertThat(names(stash, "1")).anyMatch(n -> n.startsWith("our cat_AI"));
+      assertThat(names(stash, "2")).noneMatch(n -> n.startsWith("our cat_AI"));
+      assertThat(CliRun.of("taught", "--cache", dir.resolve("feedback").toString()).stdout()).startsWith("our cat\t3 examples");
+    }
+  }
+
   private CliRun stash(FakeStash stash, String action, String... more) throws Exception {
     List<String> args = new java.util.ArrayList<>(List.of("stash", action, "--url", stash.url(), "--api-key", "k3y", "--images",
         "--path-map", "/stash=" + dir.resolve("library"), "--analyzers", "classifier,objects", "--workers", "0",

@@ -68,7 +68,7 @@ class TeachCommandTest {
     assertThat(CliRun.tagNames(after.item("cat-chelsea.png"))).doesNotContain("our cat");
   }
 
-  private static Path write(RgbImage img, int x, int y, int w, int h, Path file) throws Exception {
+  static Path write(RgbImage img, int x, int y, int w, int h, Path file) throws Exception {
     BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     byte[] px = img.pixels();
     for (int r = 0; r < h; r++) {

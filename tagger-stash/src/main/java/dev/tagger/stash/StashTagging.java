@@ -42,6 +42,14 @@ public final class StashTagging {
     this.feedback = feedback;
   }
 
+  public StashClient client() {
+    return client;
+  }
+
+  public PathMap paths() {
+    return paths;
+  }
+
   /**
    * This, learning from people: each run reads what they changed on the items it lists since we wrote them
    * ({@link StashCorrections}), tags with what they said, and remembers what it wrote.

@@ -156,6 +156,25 @@ public final class StashTags {
     return childOfParent(parentName + "_reviewed", "Put this on an item after checking its _AI_review tags; 'Apply reviewed tags' then applies what is left.");
   }
 
+  /** The parent of tags a person wants taught ({@code AI_teach}): put a tag under it and tag a few items with it. */
+  public StashTag teachTag() {
+    return childOfParent(parentName + "_teach", "Put a tag of yours under this one and on a few items that show it: Tagger learns it and tags the rest.");
+  }
+
+  /** The tags whose parent is this tag. */
+  public List<StashTag> childrenOf(String parentId) {
+    JsonNode data = client.execute("FindTags", Map.of("filter", Map.of("per_page", -1),
+        "tag_filter", Map.of("parents", Map.of("value", List.of(parentId), "modifier", "INCLUDES"))));
+    List<StashTag> out = new ArrayList<>();
+    for (JsonNode t : data.path("findTags").path("tags")) {
+      StashTag tag = tag(t);
+      if (tag.parentIds().contains(parentId)) { // confirm: the filter may also match deeper descendants
+        out.add(tag);
+      }
+    }
+    return out;
+  }
+
   /** The tag a person puts on an item whose AI tags are wrong ({@code AI_wrong}). */
   public StashTag wrongTag() {
     return childOfParent(parentName + "_wrong", "Put this on an item whose AI tags are wrong; 'Apply reviewed tags' removes them and records it.");
