@@ -41,7 +41,7 @@ final class StashTeaching {
     List<String> done = new ArrayList<>();
     List<Media> others = local(paths, library.list(StashItem.Kind.IMAGE, StashLibrary.Filter.ALL));
     try (ImageEmbedder embedder = ImageEmbedder.imageNet(store, new OnnxOptions(1))) {
-      Teacher teacher = new Teacher(embedder);
+      Teacher teacher = new Teacher(embedder, null);
       for (StashTags.StashTag t : wanted) {
         List<Media> examples = new ArrayList<>();
         for (StashItem.Kind kind : List.of(StashItem.Kind.IMAGE, StashItem.Kind.SCENE)) {

@@ -7,6 +7,7 @@ import dev.tagger.feedback.TaughtTags;
 import dev.tagger.model.ModelStore;
 import dev.tagger.onnx.ImageEmbedder;
 import dev.tagger.onnx.runtime.OnnxOptions;
+import dev.tagger.store.FileResultStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,13 +61,15 @@ final class TeachCommand implements Callable<Integer> {
       return 2;
     }
     ModelStore store = models != null ? new ModelStore(models, ModelStore.fromEnvironment().offline()) : ModelStore.fromEnvironment();
-    try (ImageEmbedder embedder = ImageEmbedder.imageNet(store, new OnnxOptions(Math.max(1, Runtime.getRuntime().availableProcessors())))) {
+    try (ImageEmbedder embedder = ImageEmbedder.imageNet(store, new OnnxOptions(Math.max(1, Runtime.getRuntime().availableProcessors())));
+        FileResultStore results = FileResultStore.open(cache)) {
       List<Media> shown = MediaWalker.walk(examples).items();
       List<Path> roots = library.isEmpty() ? shown.stream().map(m -> m.path().toAbsolutePath().getParent()).distinct().toList() : library;
-      TaughtTag t = new Teacher(embedder).teach(tag, shown, MediaWalker.walk(negatives).items(), MediaWalker.walk(roots).items());
+      Teacher teacher = new Teacher(embedder, results);
+      TaughtTag t = teacher.teach(tag, shown, MediaWalker.walk(negatives).items(), MediaWalker.walk(roots).items());
       taught.put(t);
-      System.err.printf(Locale.ROOT, "taught '%s' from %d examples against %d pictures without it; kept in %s%n",
-          tag, shown.size(), t.negatives(), cache.resolve(TaughtTags.FILE));
+      System.err.printf(Locale.ROOT, "taught '%s' from %d examples against %d pictures without it (%d read from the result store); kept in %s%n",
+          tag, shown.size(), t.negatives(), teacher.reused(), cache.resolve(TaughtTags.FILE));
       return 0;
     } catch (IllegalArgumentException e) {
       System.err.println("tagger teach: " + e.getMessage() + "; give --negative or --library");

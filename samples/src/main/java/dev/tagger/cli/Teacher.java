@@ -9,11 +9,13 @@ import dev.tagger.onnx.ImageEmbedder;
 import dev.tagger.spi.RgbImage;
 import dev.tagger.spi.SamplingPolicy;
 import dev.tagger.spi.VideoFrame;
+import dev.tagger.store.FileResultStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Teaches one tag from example items against pictures drawn from a library: what {@code tagger teach} and
@@ -24,10 +26,19 @@ final class Teacher {
   static final int LIBRARY_NEGATIVES = 60;
 
   private final ImageEmbedder embedder;
+  private final @Nullable FileResultStore results;
   private final FfmpegMediaDecoder decoder = new FfmpegMediaDecoder(1);
+  private int reused;
 
-  Teacher(ImageEmbedder embedder) {
+  /** @param results where vectors of items tagged before are read instead of decoding the items again; may be null */
+  Teacher(ImageEmbedder embedder, @Nullable FileResultStore results) {
     this.embedder = embedder;
+    this.results = results;
+  }
+
+  /** How many pictures' vectors came from the result store instead of being decoded. */
+  int reused() {
+    return reused;
   }
 
   /**
@@ -47,8 +58,25 @@ final class Teacher {
     if (without.isEmpty()) {
       throw new IllegalArgumentException("no pictures without '" + tag + "' to learn from");
     }
-    return TaughtTag.fit(tag, embedder.embed(pictures(examples)), embedder.embed(pictures(without)),
-        examples.stream().map(Media::id).toList(), embedder.model() + "@" + embedder.version());
+    return TaughtTag.fit(tag, vectors(examples), vectors(without), examples.stream().map(Media::id).toList(),
+        embedder.model() + "@" + embedder.version());
+  }
+
+  /** Each item's vector: kept from an earlier tag run when there is one, else made now (a video: its frames' mean). */
+  List<float[]> vectors(List<Media> items) {
+    String model = embedder.model() + "@" + embedder.version();
+    List<float[]> out = new ArrayList<>();
+    for (Media m : items) {
+      java.util.Optional<float[]> kept = results == null ? java.util.Optional.empty() : results.embedding(m.sha256(), model);
+      if (kept.isPresent()) {
+        out.add(kept.get());
+        reused++;
+      } else {
+        List<float[]> frames = embedder.embed(pictures(List.of(m)));
+        out.add(frames.size() == 1 ? frames.get(0) : dev.tagger.spi.Embedding.mean(frames));
+      }
+    }
+    return out;
   }
 
   /** A still's picture, or a video's frames (one every 2 s, at most 20). */

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A tag taught from a few pictures (crops of one cat photo, the library's other photos as the pictures
- * without it) is found by a later {@code tagger tag} with the same cache on the whole photo and not on the
+ * A tag taught from a few pictures (crops of one cat photo, the library's other photos, tagged before, as the
+ * pictures without it: their vectors are read from the result store) is found by a later {@code tagger tag} with the same cache on the whole photo and not on the
  * others, is listed with its provenance, and is gone once forgotten.
  */
 class TeachCommandTest {
@@ -46,9 +46,14 @@ class TeachCommandTest {
     crops.forEach(c -> teach.add(c.toString()));
     teach.addAll(List.of("--library", library.toString())); // takes the names after it, as --negative does
 
+    CliRun library0 = CliRun.of("tag", "--cache", cache, "--models", TestModels.dir().toString(), "--analyzers", "classifier", "--workers", "0",
+        library.toString());
+    assertThat(library0.exitCode()).as(library0.stderr()).isZero();
+
     CliRun taught = CliRun.of(teach.toArray(String[]::new));
     assertThat(taught.exitCode()).as(taught.stderr()).isZero();
-    assertThat(taught.stderr()).contains("taught 'our cat' from 4 examples").contains("against 8 pictures without it");
+    assertThat(taught.stderr()).contains("taught 'our cat' from 4 examples").contains("against 8 pictures without it")
+        .as("the library's vectors come from the result store, not from decoding it again").contains("(8 read from the result store)");
     assertThat(CliRun.of("taught", "--cache", cache).stdout()).contains("our cat\t4 examples\t8 without\timagenet-mobilenetv2-int8@");
 
     Path photos = Files.createDirectories(dir.resolve("photos"));

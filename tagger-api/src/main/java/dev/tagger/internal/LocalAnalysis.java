@@ -69,17 +69,19 @@ public final class LocalAnalysis implements ItemAnalysis {
     List<Tag> tags = new ArrayList<>();
     List<TextItem> found = new ArrayList<>();
     List<String> partial = new ArrayList<>();
+    java.util.Map<String, String> embeddings = new java.util.TreeMap<>();
     item.addTexts(ownTexts(media, kind));
     if (kind == MediaKind.TEXT && sizeOf(media) > MAX_TEXT_BYTES) {
       partial.add(TEXT_PREFIX); // a huge text file is tagged from its first MB, and the result says so
     }
-    runAll(mediaAnalyzers, item, tags, found, partial);
+    runAll(mediaAnalyzers, item, tags, found, partial, embeddings);
     item.addTexts(found); // text analyzers also read what the media analyzers found (OCR, speech)
-    runAll(textAnalyzers, item, tags, found, partial);
-    return new StoredAnalysis(kind, tags, found, partial);
+    runAll(textAnalyzers, item, tags, found, partial, embeddings);
+    return new StoredAnalysis(kind, tags, found, partial, embeddings);
   }
 
-  private void runAll(List<Analyzer> analyzers, DecodedItem item, List<Tag> tags, List<TextItem> found, List<String> partial) {
+  private void runAll(List<Analyzer> analyzers, DecodedItem item, List<Tag> tags, List<TextItem> found, List<String> partial,
+      java.util.Map<String, String> embeddings) {
     for (Analyzer a : analyzers) {
       if (a.kinds().contains(item.kind())) {
         AnalyzerOutput out = runAnalyzer(a, item);
@@ -87,6 +89,9 @@ public final class LocalAnalysis implements ItemAnalysis {
         found.addAll(out.texts());
         if (out.partial()) {
           partial.add(a.info().id());
+        }
+        if (out.embedding() != null) {
+          embeddings.put(out.embedding().model(), out.embedding().encoded());
         }
       }
     }

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -103,6 +104,25 @@ public final class FileResultStore implements ResultStore {
       LOG.warn("result store {}: cannot read entry for {}; it will be analyzed again: {}", dir, key, e.toString());
       return Optional.empty();
     }
+  }
+
+  /**
+   * The vector a model ({@code id@version}) made of the item with this content hash, from any analysis of it
+   * kept here (whatever the options it was analyzed with).
+   */
+  public Optional<float[]> embedding(String sha256, String model) {
+    List<String> keys;
+    synchronized (this) {
+      checkOpen();
+      keys = index.keySet().stream().filter(k -> k.startsWith(sha256 + ":")).toList();
+    }
+    for (String k : keys) {
+      Optional<float[]> v = get(k).flatMap(a -> a.embedding(model));
+      if (v.isPresent()) {
+        return v;
+      }
+    }
+    return Optional.empty();
   }
 
   @Override

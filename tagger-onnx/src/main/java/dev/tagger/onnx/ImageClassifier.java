@@ -15,6 +15,7 @@ import dev.tagger.spi.AnalysisInput;
 import dev.tagger.spi.Analyzer;
 import dev.tagger.spi.AnalyzerInfo;
 import dev.tagger.spi.AnalyzerOutput;
+import dev.tagger.spi.Embedding;
 import dev.tagger.spi.RgbImage;
 import dev.tagger.spi.Picture;
 import java.nio.FloatBuffer;
@@ -37,13 +38,18 @@ public final class ImageClassifier implements Analyzer, AutoCloseable {
   private final ClassifierOptions options;
   private final ImagePreprocessor preprocessor;
   private final AnalyzerInfo info;
+  /** True for the ImageNet model, whose feature map this classifier also reads: the item's embedding, kept in the result store. */
+  private final boolean embeds;
+  private final String embeddingModel;
 
   private ImageClassifier(ResolvedModel model, List<String> labels, ClassifierOptions options) {
     this.labels = List.copyOf(labels);
     this.options = options;
     this.preprocessor = new ImagePreprocessor(options.resize(), options.crop(), options.mean(), options.std());
     this.info = new AnalyzerInfo("image-classifier", model.entry().id(), model.entry().version(), options.fingerprint());
-    this.session = new OnnxSession(model, options.onnx());
+    this.embeds = model.entry().id().equals(IMAGENET_MODEL);
+    this.session = embeds ? new OnnxSession(model, options.onnx(), List.of(ImageEmbedder.FEATURES)) : new OnnxSession(model, options.onnx());
+    this.embeddingModel = model.entry().id() + "@" + model.entry().version();
   }
 
   /** The default ImageNet classifier, its model resolved (verified, downloaded if missing) from the store. */
@@ -81,26 +87,44 @@ public final class ImageClassifier implements Analyzer, AutoCloseable {
   public AnalyzerOutput analyze(AnalysisInput input) {
     List<Picture> pictures = input.pictures();
     List<Detection> out = new ArrayList<>();
+    List<float[]> vectors = new ArrayList<>();
     for (int i = 0; i < pictures.size(); i += options.batchSize()) {
       input.checkCancelled();
       List<Picture> batch = pictures.subList(i, Math.min(pictures.size(), i + options.batchSize()));
-      float[][] scores = classify(batch.stream().map(Picture::image).toList());
+      float[][] scores = classify(batch.stream().map(Picture::image).toList(), vectors);
       for (int j = 0; j < batch.size(); j++) {
         out.addAll(top(scores[j], batch.get(j).span()));
       }
     }
-    return AnalyzerOutput.of(out);
+    AnalyzerOutput result = AnalyzerOutput.of(out);
+    return vectors.isEmpty() ? result : result.withEmbedding(new Embedding(embeddingModel, Embedding.mean(vectors)));
   }
 
   /** Softmax probabilities, one row per image. */
   float[][] classify(List<RgbImage> images) {
+    return classify(images, new ArrayList<>());
+  }
+
+  /** Softmax probabilities, one row per image; with the ImageNet model, each image's embedding added to {@code vectors}. */
+  float[][] classify(List<RgbImage> images, List<float[]> vectors) {
     int side = preprocessor.crop();
     FloatBuffer input = FloatBuffer.allocate(images.size() * 3 * side * side);
     for (RgbImage img : images) {
       preprocessor.write(img, input);
     }
     input.flip();
-    float[][] logits = session.run(input, new long[] {images.size(), 3, side, side});
+    float[][] logits;
+    if (embeds) {
+      java.util.Map<String, float[]> all = session.runAll(input, new long[] {images.size(), 3, side, side});
+      vectors.addAll(ImageEmbedder.pool(all.get(ImageEmbedder.FEATURES), images.size()));
+      float[] flat = all.get("output");
+      logits = new float[images.size()][flat.length / images.size()];
+      for (int i = 0; i < images.size(); i++) {
+        System.arraycopy(flat, i * logits[i].length, logits[i], 0, logits[i].length);
+      }
+    } else {
+      logits = session.run(input, new long[] {images.size(), 3, side, side});
+    }
     for (float[] row : logits) {
       if (row.length != labels.size()) {
         throw new TaggerException("model " + session.modelId() + " gives " + row.length + " scores but "

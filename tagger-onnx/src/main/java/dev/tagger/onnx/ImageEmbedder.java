@@ -57,26 +57,32 @@ public final class ImageEmbedder implements AutoCloseable {
       batch.forEach(img -> preprocessor.write(img, input));
       input.flip();
       Map<String, float[]> all = session.runAll(input, new long[] {batch.size(), 3, side, side});
-      float[] map = all.get(FEATURES);
-      int cells = map.length / batch.size() / DIMENSIONS;
-      for (int b = 0; b < batch.size(); b++) {
-        float[] v = new float[DIMENSIONS];
-        double norm = 0;
-        for (int c = 0; c < DIMENSIONS; c++) {
-          double sum = 0;
-          int base = (b * DIMENSIONS + c) * cells;
-          for (int k = 0; k < cells; k++) {
-            sum += map[base + k];
-          }
-          v[c] = (float) (sum / cells);
-          norm += v[c] * (double) v[c];
+      out.addAll(pool(all.get(FEATURES), batch.size()));
+    }
+    return out;
+  }
+
+  /** The feature maps of a batch, each averaged over its cells and scaled to unit length. */
+  static List<float[]> pool(float[] map, int batch) {
+    List<float[]> out = new ArrayList<>();
+    int cells = map.length / batch / DIMENSIONS;
+    for (int b = 0; b < batch; b++) {
+      float[] v = new float[DIMENSIONS];
+      double norm = 0;
+      for (int c = 0; c < DIMENSIONS; c++) {
+        double sum = 0;
+        int base = (b * DIMENSIONS + c) * cells;
+        for (int k = 0; k < cells; k++) {
+          sum += map[base + k];
         }
-        float scale = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0;
-        for (int c = 0; c < DIMENSIONS; c++) {
-          v[c] *= scale;
-        }
-        out.add(v);
+        v[c] = (float) (sum / cells);
+        norm += v[c] * (double) v[c];
       }
+      float scale = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0;
+      for (int c = 0; c < DIMENSIONS; c++) {
+        v[c] *= scale;
+      }
+      out.add(v);
     }
     return out;
   }
