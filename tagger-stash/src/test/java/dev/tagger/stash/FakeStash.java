@@ -239,7 +239,7 @@ public final class FakeStash implements AutoCloseable {
             return;
           }
           case 1 -> {
-            sleep(stallMillis);
+            FakeStashWiring.sleep(stallMillis);
             ex.sendResponseHeaders(503, -1);
             return;
           }
@@ -276,14 +276,6 @@ public final class FakeStash implements AutoCloseable {
       try (OutputStream os = ex.getResponseBody()) {
         os.write(out);
       }
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 

@@ -61,4 +61,12 @@ final class FakeStashWiring {
       return input instanceof StringValue s ? s.getValue() : input;
     }
   }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
 }
