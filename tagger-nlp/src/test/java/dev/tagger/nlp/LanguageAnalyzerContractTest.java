@@ -1,18 +1,12 @@
 package dev.tagger.nlp;
 
-import dev.tagger.Media;
-import dev.tagger.media.FfmpegMediaDecoder;
 import dev.tagger.spi.Analyzer;
-import dev.tagger.spi.MediaDecoder;
-import dev.tagger.testkit.AnalyzerContractKit;
-import dev.tagger.testkit.TestModels;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The analyzer contract for {@link LanguageAnalyzer}: the language of the item's own text, on the real OpenNLP language model. */
-class LanguageAnalyzerContractTest extends AnalyzerContractKit {
+class LanguageAnalyzerContractTest extends TextAnalyzerContractKit {
   @TempDir
   static Path dir;
 
@@ -26,20 +20,5 @@ class LanguageAnalyzerContractTest extends AnalyzerContractKit {
   @Override
   protected Analyzer analyzer() {
     return analyzer;
-  }
-
-  @Override
-  protected MediaDecoder decoder() {
-    return new FfmpegMediaDecoder();
-  }
-
-  /** A real photo whose title and description say something, as a Stash or a DAM item does. */
-  @Override
-  protected List<Media> media() {
-    return List.of(Media.builder(TestModels.sampleMedia().resolve("horses.jpg"))
-        .title("Aiko Tanaka in Portugal, 14 July 2023")
-        .description("On the last evening of the trip, Aiko Tanaka walked to the harbour with a camera. We spent a long"
-            + " weekend in Lisbon, walking the old town and watching horses on the beach near the river.")
-        .build());
   }
 }

@@ -1,17 +1,11 @@
 package dev.tagger.nlp.ocr;
 
-import dev.tagger.Media;
-import dev.tagger.media.FfmpegMediaDecoder;
 import dev.tagger.spi.Analyzer;
-import dev.tagger.spi.MediaDecoder;
-import dev.tagger.testkit.AnalyzerContractKit;
-import dev.tagger.testkit.TestModels;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** The analyzer contract (complete info, provenance, deterministic and thread-safe) on the real model. */
-class MergedOcrContractTest extends AnalyzerContractKit {
+/** The analyzer contract for {@link MergedOcr} on the real models (complete info, provenance, deterministic and thread-safe). */
+class MergedOcrContractTest extends OcrAnalyzerContractKit {
   static MergedOcr ocr;
 
   @BeforeAll
@@ -27,15 +21,5 @@ class MergedOcrContractTest extends AnalyzerContractKit {
   @Override
   protected Analyzer analyzer() {
     return ocr;
-  }
-
-  @Override
-  protected MediaDecoder decoder() {
-    return new FfmpegMediaDecoder();
-  }
-
-  @Override
-  protected List<Media> media() {
-    return List.of(Media.of(TestModels.sampleMedia().resolve("sign-parking.jpg")));
   }
 }
