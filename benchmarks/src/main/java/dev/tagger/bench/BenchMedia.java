@@ -53,4 +53,13 @@ public final class BenchMedia {
     Files.move(tmp, clip);
     return clip;
   }
+
+  /** Tags one file and fails the benchmark when the item fails: a benchmark of a failure measures nothing. */
+  public static dev.tagger.TagResult tagOrFail(dev.tagger.Tagger tagger, Path file) {
+    dev.tagger.TagResult r = tagger.tag(dev.tagger.Media.of(file));
+    if (!r.succeeded()) {
+      throw new IllegalStateException(r.error().message());
+    }
+    return r;
+  }
 }

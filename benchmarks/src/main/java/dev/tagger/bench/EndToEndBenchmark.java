@@ -63,10 +63,6 @@ public class EndToEndBenchmark {
 
   @Benchmark
   public TagResult tagClip() {
-    TagResult r = tagger.tag(Media.of(clip));
-    if (!r.succeeded()) {
-      throw new IllegalStateException(r.error().message());
-    }
-    return r;
+    return BenchMedia.tagOrFail(tagger, clip);
   }
 }

@@ -117,10 +117,6 @@ public class PhotoRateBenchmark {
 
   @Benchmark
   public TagResult tag() {
-    TagResult r = tagger.tag(Media.of(file));
-    if (!r.succeeded()) {
-      throw new IllegalStateException(r.error().message());
-    }
-    return r;
+    return BenchMedia.tagOrFail(tagger, file);
   }
 }

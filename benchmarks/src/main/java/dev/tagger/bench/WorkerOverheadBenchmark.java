@@ -82,11 +82,7 @@ public class WorkerOverheadBenchmark {
 
   @Benchmark
   public TagResult tag() {
-    TagResult r = tagger.tag(Media.of(file));
-    if (!r.succeeded()) {
-      throw new IllegalStateException(r.error().message());
-    }
-    return r;
+    return BenchMedia.tagOrFail(tagger, file);
   }
 
   /** The classifier and the detector on one thread each, with FFmpeg on one thread: in this JVM or in a worker. */
