@@ -1,6 +1,5 @@
 package dev.tagger.bench;
 
-import dev.tagger.Media;
 import dev.tagger.TagResult;
 import dev.tagger.Tagger;
 import dev.tagger.media.FfmpegMediaDecoder;
