@@ -51,7 +51,8 @@ public final class ModelCatalog {
 
   /**
    * Reads a catalog file: {@code {"models": [{"id", "version", "licence", "inputSize", "labels",
-   * "files": [{"path", "bytes", "sha256", "url"}]}]}}; a {@code file:} URL copies from a local path.
+   * "files": [{"path", "bytes", "sha256", "url"}]}]}}; a {@code file:} URL copies from a local path. A file converted from
+   * another package's weights has {@code "derivedFrom"} (what it was made from, and how) instead of a URL.
    */
   public static ModelCatalog load(Path file) {
     try {
@@ -96,8 +97,8 @@ public final class ModelCatalog {
         for (int j = 0; j < fs.size(); j++) {
           JsonNode f = fs.get(j);
           String fat = at + ".files[" + j + "]";
-          files.add(new ModelFile(required(f, "path", fat).asText(), f.path("bytes").asLong(-1),
-              required(f, "sha256", fat).asText(), URI.create(required(f, "url", fat).asText())));
+          files.add(new ModelFile(required(f, "path", fat).asText(), f.path("bytes").asLong(-1), required(f, "sha256", fat).asText(),
+              f.hasNonNull("url") ? URI.create(f.get("url").asText()) : null, f.hasNonNull("derivedFrom") ? f.get("derivedFrom").asText() : null));
         }
         out.add(new ModelEntry(required(m, "id", at).asText(), required(m, "version", at).asText(),
             m.path("licence").asText("unknown"), files, m.path("inputSize").asInt(0),

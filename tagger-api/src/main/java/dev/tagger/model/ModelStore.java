@@ -77,6 +77,11 @@ public final class ModelStore {
     Path target = root.resolve(file.path()).normalize();
     synchronized (locks.computeIfAbsent(target, p -> new Object())) {
       if (!Files.exists(target)) {
+        if (file.derived()) {
+          throw new ModelException("model " + entry.id() + ": file " + target + " is missing. It is derived, not downloadable as ONNX: "
+              + file.derivedFrom() + ". Put the converted file there (" + file.bytes() + " bytes, sha256 " + file.sha256()
+              + "), e.g. copied from a model folder that has it, or point " + ENV_DIR + " at one");
+        }
         if (offline) {
           throw new ModelException("model " + entry.id() + ": file " + target + " is missing and downloads are off ("
               + ENV_OFFLINE + " is set); put the file there (sha256 " + file.sha256() + ", from " + file.url()

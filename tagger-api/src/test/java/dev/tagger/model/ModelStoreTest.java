@@ -102,6 +102,17 @@ class ModelStoreTest {
   }
 
   @Test
+  void aMissingDerivedModelSaysWhatItIsMadeFromAndWhereToPutIt() {
+    ModelEntry faces = ModelCatalog.defaults().get("face-embed-dlib-128");
+    assertThat(faces.primary().derived()).isTrue();
+    assertThatThrownBy(() -> new ModelStore(cache, false).resolve(faces)).isInstanceOf(ModelException.class)
+        .hasMessageContaining("face_recognition/faceapi_face_recognition.onnx is missing")
+        .hasMessageContaining("derived, not downloadable as ONNX")
+        .hasMessageContaining("@vladmandic/face-api 1.7.15").hasMessageContaining("sha256 92106ff02476d7bf0ce088003451142016e9906b63a2328a80aa00078b3891a5");
+    assertThat(new ModelStore(TestModels.dir(), true).resolve(faces).primary()).exists();
+  }
+
+  @Test
   void aLocalFileWithTheWrongHashIsNeverHandedOut() throws Exception {
     Path target = cache.resolve(IMAGENET.primary().path());
     Files.createDirectories(target.getParent());
