@@ -37,4 +37,13 @@ public final class TestModels {
     }
     throw new IllegalStateException("samples/media not found above " + Path.of("").toAbsolutePath());
   }
+
+  /** A fixture folder of {@code shared/testdata} (beside the models folder); fixtures are read there, never copied. */
+  public static Path testdata(String name) {
+    Path dir = dir().toAbsolutePath().normalize().getParent().resolve("testdata").resolve(name);
+    if (!Files.isDirectory(dir)) {
+      throw new IllegalStateException("the test fixtures are not at " + dir + " (shared/testdata beside shared/models)");
+    }
+    return dir;
+  }
 }
