@@ -13,5 +13,7 @@ public enum Category {
   LANGUAGE,
   OTHER,
   /** A tag people taught from a few examples. */
-  CUSTOM
+  CUSTOM,
+  /** A person recognised by their face, once someone named them. */
+  PERSON
 }

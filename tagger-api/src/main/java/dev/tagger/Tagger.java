@@ -40,7 +40,7 @@ public final class Tagger {
     ItemAnalysis analysis = b.workers != null ? b.workers.analysis() : b.localAnalysis();
     this.feedback = b.feedback;
     this.pipeline = new ItemPipeline(analysis, b.policy, new RuleChain(b.rules), b.store, b.feedback == null ? null
-        : new FeedbackPolicy(b.feedback, b.policy.options(), LabelLearning.DEFAULT_PRIOR_STRENGTH));
+        : new FeedbackPolicy(b.feedback, b.policy.options(), LabelLearning.DEFAULT_PRIOR_STRENGTH), b.people);
     this.sinks = List.copyOf(b.sinks);
     this.parallelism = b.workers != null ? Math.min(b.parallelism, b.workers.size()) : b.parallelism;
     this.itemTimeout = b.itemTimeout;
@@ -91,6 +91,7 @@ public final class Tagger {
     private dev.tagger.policy.TagPolicy policy = dev.tagger.policy.TagPolicy.none();
     private @Nullable WorkerPool workers;
     private @Nullable FeedbackStore feedback;
+    private dev.tagger.people.@Nullable PeopleStore people;
 
     private Builder() {}
 
@@ -181,6 +182,15 @@ public final class Tagger {
      */
     public Builder feedback(FeedbackStore store) {
       this.feedback = Objects.requireNonNull(store, "feedback");
+      return this;
+    }
+
+    /**
+     * Where the faces the {@code people} analyzer sees are kept and clustered, and whose named people become
+     * tags (category person). Off unless given; the caller keeps owning the store.
+     */
+    public Builder people(dev.tagger.people.PeopleStore store) {
+      this.people = Objects.requireNonNull(store, "people");
       return this;
     }
 

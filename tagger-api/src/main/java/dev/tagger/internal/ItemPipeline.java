@@ -7,6 +7,8 @@ import dev.tagger.MediaKind;
 import dev.tagger.Tag;
 import dev.tagger.TagResult;
 import dev.tagger.feedback.FeedbackPolicy;
+import dev.tagger.people.PeopleStore;
+import dev.tagger.people.PersonTags;
 import dev.tagger.policy.TagPolicy;
 import dev.tagger.rules.RuleChain;
 import dev.tagger.spi.ResultStore;
@@ -28,14 +30,16 @@ public final class ItemPipeline {
   private final RuleChain rules;
   private final @Nullable ResultStore store;
   private final @Nullable FeedbackPolicy feedback;
+  private final @Nullable PeopleStore people;
 
   public ItemPipeline(ItemAnalysis analysis, TagPolicy policy, RuleChain rules, @Nullable ResultStore store,
-      @Nullable FeedbackPolicy feedback) {
+      @Nullable FeedbackPolicy feedback, @Nullable PeopleStore people) {
     this.analysis = analysis;
     this.policy = policy;
     this.rules = rules;
     this.store = store;
     this.feedback = feedback;
+    this.people = people;
   }
 
   public TagResult run(Media media, BooleanSupplier cancelled) {
@@ -70,6 +74,10 @@ public final class ItemPipeline {
       } catch (AnalysisFailure e) {
         return failed(media, kind, sha, e.stage(), e.getMessage(), start);
       }
+      if (people != null && !people.knows(sha)) {
+        people.add(sha, media.id(), found.faces()); // descriptors go to the people store, and only there
+      }
+      found = found.withoutFaces();
       if (store != null) {
         store.put(key, found);
       }
@@ -79,6 +87,10 @@ public final class ItemPipeline {
       tags = rules.apply(policy.apply(found.tags()));
       if (feedback != null) {
         tags = feedback.apply(sha, tags); // what people said about this item and these labels has the last word
+      }
+      if (people != null) {
+        tags = new java.util.ArrayList<>(tags);
+        tags.addAll(PersonTags.of(people, sha));
       }
     } catch (RuntimeException e) {
       return failed(media, kind, sha, "rules", media.id() + ": " + e.getMessage(), start);

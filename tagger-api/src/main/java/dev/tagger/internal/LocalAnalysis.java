@@ -70,18 +70,19 @@ public final class LocalAnalysis implements ItemAnalysis {
     List<TextItem> found = new ArrayList<>();
     List<String> partial = new ArrayList<>();
     java.util.Map<String, String> embeddings = new java.util.TreeMap<>();
+    List<dev.tagger.spi.FaceSample> faces = new ArrayList<>();
     item.addTexts(ownTexts(media, kind));
     if (kind == MediaKind.TEXT && sizeOf(media) > MAX_TEXT_BYTES) {
       partial.add(TEXT_PREFIX); // a huge text file is tagged from its first MB, and the result says so
     }
-    runAll(mediaAnalyzers, item, tags, found, partial, embeddings);
+    runAll(mediaAnalyzers, item, tags, found, partial, embeddings, faces);
     item.addTexts(found); // text analyzers also read what the media analyzers found (OCR, speech)
-    runAll(textAnalyzers, item, tags, found, partial, embeddings);
-    return new StoredAnalysis(kind, tags, found, partial, embeddings);
+    runAll(textAnalyzers, item, tags, found, partial, embeddings, faces);
+    return new StoredAnalysis(kind, tags, found, partial, embeddings, faces);
   }
 
   private void runAll(List<Analyzer> analyzers, DecodedItem item, List<Tag> tags, List<TextItem> found, List<String> partial,
-      java.util.Map<String, String> embeddings) {
+      java.util.Map<String, String> embeddings, List<dev.tagger.spi.FaceSample> faces) {
     for (Analyzer a : analyzers) {
       if (a.kinds().contains(item.kind())) {
         AnalyzerOutput out = runAnalyzer(a, item);
@@ -90,6 +91,7 @@ public final class LocalAnalysis implements ItemAnalysis {
         if (out.partial()) {
           partial.add(a.info().id());
         }
+        faces.addAll(out.faces());
         if (out.embedding() != null) {
           embeddings.put(out.embedding().model(), out.embedding().encoded());
         }

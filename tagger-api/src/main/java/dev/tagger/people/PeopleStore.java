@@ -8,6 +8,7 @@ import dev.tagger.Box;
 import dev.tagger.Tag;
 import dev.tagger.TaggerException;
 import dev.tagger.spi.Embedding;
+import dev.tagger.spi.FaceSample;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,9 +44,6 @@ public final class PeopleStore implements AutoCloseable {
   public record Settings(double distance, int minFaces, double singleFaceDistance) {
     public static final Settings DEFAULT = new Settings(0.5, 3, 0.45);
   }
-
-  /** A face to add: its descriptor, box, time in a video (null for a still) and detector score. */
-  public record Sample(float[] vector, Box box, @Nullable Double seconds, double score) {}
 
   private final @Nullable Path file;
   private MVStore store;
@@ -91,9 +89,9 @@ public final class PeopleStore implements AutoCloseable {
   }
 
   /** Adds an item's faces and clusters them; returns them as stored. */
-  public synchronized List<Face> add(String sha256, @Nullable String path, List<Sample> samples) {
+  public synchronized List<Face> add(String sha256, @Nullable String path, List<FaceSample> samples) {
     List<Face> added = new ArrayList<>();
-    for (Sample s : samples) {
+    for (FaceSample s : samples) {
       long id = next("face");
       Face f = new Face(id, sha256, path, s.box(), s.seconds(), s.vector(), s.score(), 0);
       faces.put(id, f);

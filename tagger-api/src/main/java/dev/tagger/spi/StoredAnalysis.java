@@ -10,17 +10,26 @@ import java.util.Map;
  * An item's aggregated tags before rules, and its texts: what the result store keeps.
  *
  * @param embeddings the item's vectors by the model that made them ({@link Embedding#encoded()})
+ * @param faces identity descriptors of the faces seen; they travel from a worker to the people store and are
+ *     taken out before the analysis is kept ({@link #withoutFaces()})
  */
-public record StoredAnalysis(MediaKind kind, List<Tag> tags, List<TextItem> texts, List<String> partial, Map<String, String> embeddings) {
+public record StoredAnalysis(MediaKind kind, List<Tag> tags, List<TextItem> texts, List<String> partial, Map<String, String> embeddings,
+    List<FaceSample> faces) {
   public StoredAnalysis {
     tags = List.copyOf(tags);
     texts = List.copyOf(texts);
     partial = partial == null ? List.of() : List.copyOf(partial); // entries stored before the field have none
     embeddings = embeddings == null ? Map.of() : Map.copyOf(embeddings);
+    faces = faces == null ? List.of() : List.copyOf(faces);
   }
 
   public StoredAnalysis(MediaKind kind, List<Tag> tags, List<TextItem> texts, List<String> partial) {
-    this(kind, tags, texts, partial, Map.of());
+    this(kind, tags, texts, partial, Map.of(), List.of());
+  }
+
+  /** The analysis without its face descriptors: what the result store may keep. */
+  public StoredAnalysis withoutFaces() {
+    return faces.isEmpty() ? this : new StoredAnalysis(kind, tags, texts, partial, embeddings, List.of());
   }
 
   /** The item's vector from this model ({@code id@version}), if it was kept. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tagger.Box;
+import dev.tagger.spi.FaceSample;
 import dev.tagger.spi.Embedding;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,12 +18,12 @@ class PeopleStoreTest {
   @TempDir
   Path dir;
 
-  static PeopleStore.Sample near(float[] centre, Random r) {
+  static FaceSample near(float[] centre, Random r) {
     float[] v = centre.clone();
     for (int i = 0; i < v.length; i++) {
       v[i] += (float) (r.nextGaussian() * 0.01);
     }
-    return new PeopleStore.Sample(v, new Box(0, 0, 80, 80), null, 0.95);
+    return new FaceSample(v, new Box(0, 0, 80, 80), null, 0.95);
   }
 
   static float[] centre(float value) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tagger.Media;
 import dev.tagger.media.FfmpegMediaDecoder;
+import dev.tagger.spi.FaceSample;
 import dev.tagger.onnx.runtime.OnnxOptions;
 import dev.tagger.people.Cluster;
 import dev.tagger.people.Face;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * person nobody's face gets another person's name.
  */
 class PeopleClusteringTest {
-  record Item(String person, String file, PeopleStore.Sample face) {}
+  record Item(String person, String file, FaceSample face) {}
 
   static List<Item> items = new ArrayList<>();
 
@@ -45,7 +46,7 @@ class PeopleClusteringTest {
         BoxNms.Candidate c = detector.detect(img).stream().max(Comparator.comparingDouble(x -> x.box().width() * x.box().height())).orElseThrow();
         FaceEmbedder.FaceVector v = embedder.embed(img, c.box(), c.extra(), c.score()).orElseThrow();
         String name = p.getFileName().toString();
-        items.add(new Item(name.replaceAll("[0-9]*\\.png$", ""), name, new PeopleStore.Sample(v.vector(), v.box(), null, v.score())));
+        items.add(new Item(name.replaceAll("[0-9]*\\.png$", ""), name, new FaceSample(v.vector(), v.box(), null, v.score())));
       }
     }
     Collections.shuffle(items, new Random(7));
