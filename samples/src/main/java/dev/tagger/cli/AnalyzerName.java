@@ -10,7 +10,9 @@ enum AnalyzerName {
   /** Tesseract, behind PP-OCR's text detector as a pre-check. */
   OCR,
   /** PP-OCRv4 on ONNX Runtime; named with {@link #OCR}, the two readings merge per region. */
-  PPOCR;
+  PPOCR,
+  /** Who the faces are (face descriptors into the people store beside the cache); never on by default. */
+  PEOPLE;
 
   String id() {
     return name().toLowerCase(Locale.ROOT);

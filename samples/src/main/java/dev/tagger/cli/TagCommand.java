@@ -9,6 +9,7 @@ import dev.tagger.onnx.ObjectDetector;
 import dev.tagger.onnx.ImageClassifier;
 import dev.tagger.feedback.FeedbackStore;
 import dev.tagger.feedback.WrittenTagsSink;
+import dev.tagger.people.PeopleStore;
 import dev.tagger.rules.RuleFile;
 import dev.tagger.sink.JsonLinesSink;
 import dev.tagger.sink.XmpSidecarSink;
@@ -74,7 +75,7 @@ final class TagCommand implements Callable<Integer> {
   int top = 5;
 
   @Option(names = "--analyzers", split = ",", paramLabel = "NAME",
-      description = "Analyzers to run: classifier, objects, faces, speech, sounds, keywords, language, dates, countries, ocr (Tesseract), ppocr (PP-OCRv4); ocr and ppocr together merge their readings (default: all of them).")
+      description = "Analyzers to run: classifier, objects, faces, speech, sounds, keywords, language, dates, countries, ocr (Tesseract), ppocr (PP-OCRv4); ocr and ppocr together merge their readings; people (who the faces are, kept beside the cache; never on by default) (default: all but people).")
   List<String> analyzers = List.of(Profile.DEFAULT_ANALYZER_LIST.split(","));
 
   @Option(names = "--min-confidence", paramLabel = "P", description = "Apply a tag when a person accepts it with at least this probability (calibrated; default: ${DEFAULT-VALUE}).")
@@ -151,7 +152,9 @@ final class TagCommand implements Callable<Integer> {
         JsonLinesSink stdout = JsonLinesSink.to(System.out);
         JsonLinesSink file = out == null ? null : JsonLinesSink.toFile(out);
         FileResultStore results = noCache ? null : FileResultStore.open(cache);
-        FeedbackStore feedback = noCache ? null : FeedbackStore.open(cache)) {
+        FeedbackStore feedback = noCache ? null : FeedbackStore.open(cache);
+        PeopleStore people = noCache || !AnalyzerName.parseAll(analyzers).contains(AnalyzerName.PEOPLE) ? null
+            : PeopleStore.open(cache, PeopleStore.Settings.DEFAULT)) {
       Tagger.Builder builder = Profile.engine(engine, raw ? dev.tagger.policy.TagPolicy.none() : Profile.policy(minConfidence, reviewFrom), false)
           .sink(stdout)
           .parallelism(parallel)
@@ -175,6 +178,9 @@ final class TagCommand implements Callable<Integer> {
       }
       if (results != null) {
         builder.resultStore(results).feedback(feedback).sink(new WrittenTagsSink(feedback));
+      }
+      if (people != null) {
+        builder.people(people);
       }
       BatchSummary summary = builder.build().tagAll(items);
       for (MediaWalker.Skipped s : expansion.skipped()) {
