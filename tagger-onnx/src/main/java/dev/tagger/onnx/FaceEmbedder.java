@@ -79,12 +79,7 @@ public final class FaceEmbedder implements AutoCloseable {
 
   /** Euclidean distance between two descriptors. */
   public static double distance(float[] a, float[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      double d = a[i] - b[i];
-      s += d * d;
-    }
-    return Math.sqrt(s);
+    return dev.tagger.people.PeopleStore.distance(a, b);
   }
 
   @Override
