@@ -60,7 +60,12 @@ final class WorkerMain {
 
   private static ObjectNode analyze(ItemAnalysis analysis, JsonNode request) {
     ObjectNode reply = AnalysisJson.MAPPER.createObjectNode().put("id", request.path("id").asLong());
-    Media media = media(request);
+    Media media;
+    try {
+      media = media(request);
+    } catch (RuntimeException e) {
+      return reply.put("stage", "read").put("message", request.path("path").asText(request.path("uri").asText()) + ": " + e.getMessage());
+    }
     try {
       MediaKind kind = MediaKind.valueOf(request.path("kind").asText());
       reply.set("analysis", AnalysisJson.MAPPER.valueToTree(analysis.analyze(media, kind, () -> false)));
@@ -68,7 +73,9 @@ final class WorkerMain {
       reply.put("stage", e.stage()).put("message", e.getMessage());
     } catch (CancellationException e) {
       reply.put("stage", "cancelled").put("message", media.id() + ": cancelled before it finished");
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (OutOfMemoryError e) {
+      throw e; // -XX:+ExitOnOutOfMemoryError ends the worker; the parent reports it
+    } catch (Throwable e) { // a linkage error, an assertion: the item fails, the worker answers and goes on
       reply.put("stage", "analyze").put("message", media.id() + ": unexpected failure: " + e);
     }
     return reply;

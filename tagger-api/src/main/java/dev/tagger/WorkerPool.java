@@ -146,6 +146,11 @@ public final class WorkerPool implements AutoCloseable {
         throw new IllegalStateException("the worker pool is closed");
       }
       WorkerProcess w = idle.poll(100, TimeUnit.MILLISECONDS);
+      if (w != null && !w.isAlive()) { // it died while idle (the system's OOM killer, say): no item is to blame
+        running.remove(w);
+        replace();
+        continue;
+      }
       if (w != null) {
         return w;
       }

@@ -47,21 +47,23 @@ public final class FeedbackPolicy {
         continue; // rejected on this item: never put back
       }
       if (s.learning.knows(tag.key())) {
+        // the learned acceptance decides; the tag keeps its calibrated confidence, the one later verdicts are counted at
         double p = s.learning.acceptance(tag.key(), tag.confidence());
         boolean heldForAnotherReason = tag.review() && tag.confidence() >= thresholds.minConfidence(); // a conflict, a floor
         if (p >= thresholds.minConfidence() && !heldForAnotherReason) {
-          out.add(tag.withConfidence(p).withReview(false));
+          out.add(tag.withReview(false));
         } else if (p >= thresholds.reviewFrom()) {
-          out.add(tag.withConfidence(Math.min(p, tag.confidence())).withReview(true));
+          out.add(tag.withReview(true));
         }
         continue;
       }
       out.add(tag);
     }
     for (Feedback f : store.forItem(sha256)) { // accepted before, not found this time: a person's word stands
+      String shown = s.renames.getOrDefault(f.key(), f.tag());
       if (f.verdict() == Verdict.ACCEPT && store.verdict(sha256, f.key()).orElse(null) == Verdict.ACCEPT
-          && out.stream().noneMatch(t -> t.key().equals(f.key()))) {
-        out.add(Tag.of(f.tag(), 1.0, Category.OTHER, PERSON));
+          && out.stream().noneMatch(t -> t.key().equals(Tag.key(shown)) || t.origins().contains(f.key()))) {
+        out.add(Tag.of(shown, 1.0, Category.OTHER, PERSON));
       }
     }
     return out;

@@ -91,6 +91,10 @@ record ExitCause(int exitCode, int signal, String signalName, String library, bo
       lines.addLast(line.length() > 500 ? line.substring(0, 500) : line);
     }
 
+    synchronized void clear() {
+      lines.clear();
+    }
+
     synchronized List<String> lines() {
       return List.copyOf(lines);
     }

@@ -74,8 +74,8 @@ public final class ItemPipeline {
       } catch (AnalysisFailure e) {
         return failed(media, kind, sha, e.stage(), e.getMessage(), start);
       }
-      if (people != null && !people.knows(sha)) {
-        people.add(sha, media.id(), found.faces()); // descriptors go to the people store, and only there
+      if (people != null) {
+        people.add(sha, media.id(), found.faces()); // descriptors go to the people store, and only there (once an item)
       }
       found = found.withoutFaces();
       if (store != null) {
@@ -84,13 +84,14 @@ public final class ItemPipeline {
     }
     List<Tag> tags;
     try {
-      tags = rules.apply(policy.apply(found.tags()));
-      if (feedback != null) {
-        tags = feedback.apply(sha, tags); // what people said about this item and these labels has the last word
-      }
-      if (people != null) {
+      tags = policy.apply(found.tags());
+      if (people != null) { // named people join before the rules and what people said, which may veto them too
         tags = new java.util.ArrayList<>(tags);
         tags.addAll(PersonTags.of(people, sha));
+      }
+      tags = rules.apply(tags);
+      if (feedback != null) {
+        tags = feedback.apply(sha, tags); // what people said about this item and these labels has the last word
       }
     } catch (RuntimeException e) {
       return failed(media, kind, sha, "rules", media.id() + ": " + e.getMessage(), start);

@@ -83,6 +83,7 @@ public final class WorkerProcess implements AutoCloseable {
         replies.add(AnalysisJson.MAPPER.readTree(line.substring(at + PREFIX.length())));
       } catch (JsonProcessingException e) {
         tail.add("unreadable reply: " + e.getOriginalMessage());
+        replies.add(AnalysisJson.MAPPER.createObjectNode().put("unreadable", e.getOriginalMessage())); // fails the item at once
       }
     });
     this.stderrReader = reader("stderr", process.getErrorStream(), line -> {
@@ -145,6 +146,7 @@ public final class WorkerProcess implements AutoCloseable {
    */
   public StoredAnalysis analyze(Media media, MediaKind kind, BooleanSupplier cancelled) {
     long id = ++nextId;
+    tail.clear(); // what an earlier item printed must not explain how this one ends
     ObjectNode request = AnalysisJson.MAPPER.createObjectNode().put("id", id).put("kind", kind.name());
     String path = media.path().toString();
     if (Path.of(path).equals(media.path())) {
@@ -188,6 +190,10 @@ public final class WorkerProcess implements AutoCloseable {
       }
       if (msg == END) {
         throw died(media);
+      }
+      if (msg.has("unreadable")) {
+        throw new AnalysisFailure("analyze", media.id() + ": the worker's reply could not be read (" + msg.get("unreadable").asText()
+            + "); native output may have run into it");
       }
       if (msg.path("id").asLong() != id) {
         continue; // a reply to an earlier request this side gave up on

@@ -88,8 +88,11 @@ public final class PeopleStore implements AutoCloseable {
     return meta.containsKey("item:" + sha256);
   }
 
-  /** Adds an item's faces and clusters them; returns them as stored. */
+  /** Adds an item's faces and clusters them, once an item (an item known already is left as it is); returns its faces. */
   public synchronized List<Face> add(String sha256, @Nullable String path, List<FaceSample> samples) {
+    if (knows(sha256)) {
+      return faces(sha256);
+    }
     List<Face> added = new ArrayList<>();
     for (FaceSample s : samples) {
       long id = next("face");
@@ -165,10 +168,25 @@ public final class PeopleStore implements AutoCloseable {
     if (f == null) {
       throw new IllegalArgumentException("no face " + faceId);
     }
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("a person needs a name");
+    }
+    Optional<Cluster> named = byName(name);
+    if (named.isPresent() && f.cluster() == named.get().id()) {
+      return named.get();
+    }
+    if (named.isPresent()) { // this face is that person too: it (and its unnamed cluster) joins them
+      Cluster own = clusters.get(f.cluster());
+      if (own != null && own.name() != null) {
+        throw new IllegalArgumentException("this face is " + own.name() + " (cluster " + own.id() + "), and '" + name + "' names cluster "
+            + named.get().id() + "; merge them if they are the same person");
+      }
+      return f.cluster() != 0 ? merge(named.get().id(), f.cluster()) : commitAndReturn(named.get(), put(f.withCluster(named.get().id())));
+    }
     if (f.cluster() != 0) {
       return name(f.cluster(), name);
     }
-    Face near = null; // a loose face names the cluster it lies next to, when one does
+    Face near = null; // a loose face names the unnamed cluster it lies next to, when one does
     for (Face o : faces.values()) {
       if (o.cluster() != 0 && clusters.get(o.cluster()).name() == null && distance(f.vector(), o.vector()) <= settings.distance()
           && (near == null || distance(f.vector(), o.vector()) < distance(f.vector(), near.vector()))) {
@@ -176,12 +194,18 @@ public final class PeopleStore implements AutoCloseable {
       }
     }
     if (near != null) {
+      Cluster c = name(near.cluster(), name); // the name is free: checked above
       put(f.withCluster(near.cluster()));
-      return name(near.cluster(), name);
+      commit();
+      return c;
     }
-    checkFree(name, 0);
     Cluster c = putCluster(new Cluster(next("cluster"), name.strip(), true));
     put(f.withCluster(c.id()));
+    commit();
+    return c;
+  }
+
+  private Cluster commitAndReturn(Cluster c, Face moved) {
     commit();
     return c;
   }

@@ -38,7 +38,12 @@ final class XmpBags {
 
   /** Replaces a property with a container of the given values; removes it when there are none. */
   void write(String ns, String qname, String container, Collection<String> values) {
-    Element list = replace(ns, qname, container, !values.isEmpty());
+    write(ns, qname, container, values, false);
+  }
+
+  /** As {@link #write(String, String, String, Collection)}; with {@code keepEmpty}, an empty container stays (it says "none"). */
+  void write(String ns, String qname, String container, Collection<String> values, boolean keepEmpty) {
+    Element list = replace(ns, qname, container, keepEmpty || !values.isEmpty());
     if (list == null) {
       return;
     }
@@ -87,6 +92,11 @@ final class XmpBags {
     prop.appendChild(list);
     description.appendChild(prop);
     return list;
+  }
+
+  /** Whether the sidecar has this property at all. */
+  boolean has(String ns, String qname) {
+    return child(ns, local(qname)) != null;
   }
 
   private Element child(String ns, String local) {

@@ -105,29 +105,28 @@ public final class XmpSidecarSink implements TagSink {
 
   /**
    * With a feedback store: our keywords missing from {@code dc:subject} were deleted by a person (rejected),
-   * and their keywords that were not there at our last write were added by them. Returns the deleted ones.
+   * and their keywords that were not there at our last write were added by them.
    */
-  private Set<String> readCorrections(XmpBags bags, TagResult result, Set<String> previousOurs, List<String> subjects, Set<String> personal) {
+  private List<Feedback> readCorrections(XmpBags bags, TagResult result, Set<String> previousOurs, List<String> subjects, Set<String> personal) {
     if (feedback == null || result.sha256() == null || previousOurs.isEmpty()) {
-      return Set.of();
+      return List.of();
     }
     Set<String> removed = new LinkedHashSet<>(previousOurs);
     removed.removeAll(subjects);
-    List<String> personalBefore = bags.read(NS_TAGGER, "tagger:personal");
     List<Feedback> said = new java.util.ArrayList<>();
     java.time.Instant now = java.time.Instant.now();
     for (String name : removed) {
       said.add(new Feedback(result.sha256(), result.path(), name, Verdict.REJECT, null, confidence(result, name), "xmp", now));
     }
-    for (String name : personal) {
-      if (!personalBefore.contains(name)) {
-        said.add(new Feedback(result.sha256(), result.path(), name, Verdict.ADDED, null, null, "xmp", now));
+    if (bags.has(NS_TAGGER, "tagger:personal")) { // a sidecar of an older version has none: its keywords were all there before
+      List<String> personalBefore = bags.read(NS_TAGGER, "tagger:personal");
+      for (String name : personal) {
+        if (!personalBefore.contains(name)) {
+          said.add(new Feedback(result.sha256(), result.path(), name, Verdict.ADDED, null, null, "xmp", now));
+        }
       }
     }
-    if (!said.isEmpty()) {
-      feedback.record(said);
-    }
-    return removed;
+    return said;
   }
 
   private static @Nullable Double confidence(TagResult result, String name) {
@@ -147,7 +146,9 @@ public final class XmpSidecarSink implements TagSink {
       List<String> subjects = bags.read(NS_DC, "dc:subject");
       Set<String> personal = new LinkedHashSet<>(subjects);
       personal.removeAll(previousOurs);
-      Set<String> removedByPerson = readCorrections(bags, result, previousOurs, subjects, personal);
+      List<Feedback> corrections = readCorrections(bags, result, previousOurs, subjects, personal);
+      Set<String> removedByPerson = new LinkedHashSet<>();
+      corrections.stream().filter(f -> f.verdict() == Verdict.REJECT).forEach(f -> removedByPerson.add(f.tag()));
       Set<String> ours = new LinkedHashSet<>();
       Set<String> oursHierarchical = new LinkedHashSet<>();
       for (Tag t : result.tags()) {
@@ -172,10 +173,13 @@ public final class XmpSidecarSink implements TagSink {
       bags.write(NS_LR, "lr:hierarchicalSubject", "rdf:Bag", hierarchical);
 
       bags.write(NS_TAGGER, "tagger:keywords", "rdf:Bag", ours);
-      bags.write(NS_TAGGER, "tagger:personal", "rdf:Bag", personal); // to tell, next time, what a person added since
+      bags.write(NS_TAGGER, "tagger:personal", "rdf:Bag", personal, true); // to tell, next time, what a person added since
       bags.writeTags("tagger:tags", result.tags());
       bags.writeTags("tagger:review", result.review());
       writeAtomically(doc, sidecar);
+      if (!corrections.isEmpty()) {
+        feedback.record(corrections); // once the sidecar says so too: a failed write reads them again next time
+      }
     } catch (IOException | SAXException | ParserConfigurationException | TransformerException e) {
       throw new TaggerException("cannot write XMP sidecar " + sidecar + ": " + e.getMessage()
           + "; the existing sidecar was left as it was", e);

@@ -63,4 +63,20 @@ class FeedbackPolicyTest {
           .containsExactly("kite");
     }
   }
+
+  @Test
+  void aLearnedTagKeepsTheConfidenceLaterVerdictsAreCountedAtAndAnAcceptedRenamedTagComesOnce() {
+    try (FeedbackStore store = FeedbackStore.inMemory()) {
+      FeedbackPolicy policy = new FeedbackPolicy(store, PolicyOptions.DEFAULT, LabelLearning.DEFAULT_PRIOR_STRENGTH);
+      store.record(Feedback.of("k-0", "kite", Verdict.REJECT, "review").withConfidence(0.8));
+      Tag kite = policy.apply("new", List.of(tag("kite", 0.8))).get(0);
+      assertThat(kite.review()).isTrue();
+      assertThat(kite.confidence()).isEqualTo(0.8);
+
+      store.record(List.of(Feedback.of("item-1", "dog", Verdict.ACCEPT, "review"),
+          new Feedback("item-9", null, "dog", Verdict.RENAME, "canine", null, "file", Instant.now())));
+      assertThat(names(policy.apply("item-1", List.of(tag("dog", 0.95))))).containsExactly("canine");
+      assertThat(names(policy.apply("item-1", List.of()))).containsExactly("canine");
+    }
+  }
 }

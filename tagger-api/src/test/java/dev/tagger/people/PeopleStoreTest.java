@@ -96,4 +96,21 @@ class PeopleStoreTest {
     String file = new String(Files.readAllBytes(dir.resolve(PeopleStore.FILE)), java.nio.charset.StandardCharsets.ISO_8859_1);
     assertThat(file).doesNotContain(vector).doesNotContain("Amy");
   }
+
+  @Test
+  void anItemIsAddedOnceAndALooseFaceNamedAfterAKnownPersonJoinsThem() {
+    Random r = new Random(4);
+    try (PeopleStore store = PeopleStore.inMemory(PeopleStore.Settings.DEFAULT)) {
+      for (int i = 0; i < 3; i++) {
+        store.add("a" + i, null, List.of(near(centre(0), r)));
+      }
+      store.add("a0", null, List.of(near(centre(0), r)));
+      assertThat(store.faces("a0")).as("the same item twice adds its faces once").hasSize(1);
+      store.name(store.faces("a0").get(0).cluster(), "Amy");
+      Face loose = store.add("far", null, List.of(near(centre(-0.3f), r))).get(0);
+      assertThat(loose.cluster()).isZero();
+      Cluster amy = store.nameFace(loose.id(), "Amy");
+      assertThat(store.members(amy.id())).hasSize(4);
+    }
+  }
 }

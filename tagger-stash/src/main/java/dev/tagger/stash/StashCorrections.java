@@ -83,16 +83,25 @@ public final class StashCorrections {
     Written w = before.get();
     List<Feedback> said = new ArrayList<>();
     Instant now = Instant.now();
+    Map<String, Double> applied = new LinkedHashMap<>(w.tags());
     if (wrong) {
       for (String label : labels(item, false)) {
         said.add(new Feedback(w.sha256(), item.path(), label, Verdict.REJECT, null, confidence(w.tags(), label), SINK, now));
       }
+      applied.clear(); // the review takes the AI tags off
     } else {
       Set<String> kept = labels(item, true);
-      w.review().forEach((label, confidence) -> said.add(new Feedback(w.sha256(), item.path(), label,
-          kept.contains(Tag.key(label)) ? Verdict.ACCEPT : Verdict.REJECT, null, confidence, SINK, now)));
+      w.review().forEach((label, confidence) -> {
+        boolean yes = kept.contains(Tag.key(label));
+        said.add(new Feedback(w.sha256(), item.path(), label, yes ? Verdict.ACCEPT : Verdict.REJECT, null, confidence, SINK, now));
+        if (yes) {
+          applied.put(label, confidence); // it becomes label_AI
+        }
+      });
     }
     store.record(said);
+    // what the item carries after the review is what a later run compares against
+    store.rememberWritten(SINK, key(item), new Written(w.sha256(), w.path(), applied, w.others(), Map.of()));
     return said.size();
   }
 
