@@ -175,13 +175,14 @@ public final class PeopleStore implements AutoCloseable {
     if (named.isPresent() && f.cluster() == named.get().id()) {
       return named.get();
     }
-    if (named.isPresent()) { // this face is that person too: it (and its unnamed cluster) joins them
-      Cluster own = clusters.get(f.cluster());
-      if (own != null && own.name() != null) {
-        throw new IllegalArgumentException("this face is " + own.name() + " (cluster " + own.id() + "), and '" + name + "' names cluster "
-            + named.get().id() + "; merge them if they are the same person");
+    if (named.isPresent()) {
+      if (f.cluster() != 0) { // a whole cluster is not given to someone else on the strength of one face
+        throw new IllegalArgumentException("'" + name + "' already names cluster " + named.get().id() + " and this face is in cluster "
+            + f.cluster() + "; merge the two clusters if they are the same person");
       }
-      return f.cluster() != 0 ? merge(named.get().id(), f.cluster()) : commitAndReturn(named.get(), put(f.withCluster(named.get().id())));
+      put(f.withCluster(named.get().id())); // a loose face of a known person joins them
+      commit();
+      return named.get();
     }
     if (f.cluster() != 0) {
       return name(f.cluster(), name);
@@ -201,11 +202,6 @@ public final class PeopleStore implements AutoCloseable {
     }
     Cluster c = putCluster(new Cluster(next("cluster"), name.strip(), true));
     put(f.withCluster(c.id()));
-    commit();
-    return c;
-  }
-
-  private Cluster commitAndReturn(Cluster c, Face moved) {
     commit();
     return c;
   }
