@@ -28,10 +28,6 @@ public final class FeedbackPolicy {
     this.priorStrength = priorStrength;
   }
 
-  public FeedbackStore store() {
-    return store;
-  }
-
   /** The item's applied and review tags (marked {@link Tag#review()}) after what people said. */
   public List<Tag> apply(String sha256, List<Tag> tags) {
     Snapshot s = snapshot();

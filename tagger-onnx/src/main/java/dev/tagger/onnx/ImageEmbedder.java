@@ -87,10 +87,6 @@ public final class ImageEmbedder implements AutoCloseable {
     return out;
   }
 
-  public float[] embed(RgbImage image) {
-    return embed(List.of(image)).get(0);
-  }
-
   @Override
   public void close() {
     session.close();

@@ -33,10 +33,6 @@ public final class StashCorrections {
     this.tags = tags;
   }
 
-  public FeedbackStore store() {
-    return store;
-  }
-
   /** Records what people changed on these items since our last write; returns how many corrections. */
   public int read(List<StashItem> items) {
     List<Feedback> said = new ArrayList<>();
