@@ -16,7 +16,8 @@ public final class GraphQlDocuments {
   /** Every document's name; the contract test validates each. */
   public static final List<String> ALL = List.of("Version", "FindTags", "TagCreate", "TagAddParents", "BulkSceneAddTags",
       "BulkImageAddTags", "BulkSceneRemoveTags", "BulkImageRemoveTags", "FindScenes", "FindSceneMarkers", "FindImages", "SceneMarkerCreate",
-      "SceneMarkerDestroy", "PluginConfiguration", "BulkGalleryAddTags", "BulkGalleryRemoveTags", "FindGalleries");
+      "SceneMarkerDestroy", "PluginConfiguration", "BulkGalleryAddTags", "BulkGalleryRemoveTags", "FindGalleries", "FindPerformers", "PerformerCreate", "BulkSceneAddPerformers",
+      "BulkImageAddPerformers");
   private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
 
   private GraphQlDocuments() {}

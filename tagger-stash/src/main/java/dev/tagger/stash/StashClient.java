@@ -87,6 +87,48 @@ public final class StashClient {
     }
   }
 
+  /** Most bytes {@link #download} takes: a performer's picture, not a video. */
+  static final int MAX_DOWNLOAD = 32 << 20;
+
+  /**
+   * Fetches a file Stash serves (a performer's image: {@code image_path}), with this connection's
+   * credentials. Only URLs on this Stash are fetched, so an API key never goes elsewhere.
+   */
+  public byte[] download(String url) {
+    java.net.URI uri = java.net.URI.create(url);
+    java.net.URI base = connection.graphql();
+    if (!java.util.Objects.equals(uri.getHost(), base.getHost()) || uri.getPort() != base.getPort()
+        || !java.util.Objects.equals(uri.getScheme(), base.getScheme())) {
+      throw new StashException(url + ": not on this Stash (" + base.resolve("/") + "); not fetched", 0);
+    }
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(connection.timeout()).GET();
+    if (connection.apiKey() != null) {
+      request.header("ApiKey", connection.apiKey());
+    }
+    if (connection.sessionCookie() != null) {
+      request.header("Cookie", connection.sessionCookie());
+    }
+    requests.incrementAndGet();
+    try {
+      HttpResponse<java.io.InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+      try (java.io.InputStream in = response.body()) {
+        if (response.statusCode() != 200) {
+          throw new StashException(url + ": Stash answered HTTP " + response.statusCode(), response.statusCode());
+        }
+        byte[] bytes = in.readNBytes(MAX_DOWNLOAD + 1);
+        if (bytes.length > MAX_DOWNLOAD) {
+          throw new StashException(url + ": larger than " + (MAX_DOWNLOAD >> 20) + " MB; not an image of a performer", 0);
+        }
+        return bytes;
+      }
+    } catch (IOException e) {
+      throw new StashException(url + ": " + describe(e), 0, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StashException(url + ": interrupted", 0, e);
+    }
+  }
+
   private JsonNode send(String document, HttpRequest request, AlreadyDone alreadyDone) {
     String what = document + " at " + connection.graphql();
     StashException last = null;

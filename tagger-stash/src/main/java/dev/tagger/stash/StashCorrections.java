@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 /**
  * What people changed in Stash on items we tagged, told apart from what we wrote by keeping, per item, what
  * we last wrote ({@link Written}) in the feedback store: an {@code _AI} tag of ours that is gone was removed
- * by a person (rejected), a tag of theirs that was not there at our write was added by them (a miss). Review
+ * by a person (rejected), and so is a named person whose performer we added and a person took off; a tag of
+ * theirs that was not there at our write was added by them (a miss). Review
  * answers and {@code AI_wrong} marks become verdicts too. Not thread-safe; one run uses one.
  */
 public final class StashCorrections {
@@ -81,7 +82,7 @@ public final class StashCorrections {
     Instant now = Instant.now();
     Map<String, Double> applied = new LinkedHashMap<>(w.tags());
     if (wrong) {
-      for (String label : labels(item, false)) {
+      for (String label : tagLabels(item, false)) { // the AI tags, not the performers: a person may have set those
         said.add(new Feedback(w.sha256(), item.path(), label, Verdict.REJECT, null, confidence(w.tags(), label), SINK, now));
       }
       applied.clear(); // the review takes the AI tags off
@@ -113,10 +114,19 @@ public final class StashCorrections {
     store.rememberWritten(SINK, key(item), new Written(result.sha256(), result.path(), applied, others(item), review));
   }
 
+  /** What of ours is on the item: the labels of its review tags, or of its AI tags and its performers' names (our people). */
   private Set<String> labels(StashItem item, boolean review) {
+    Set<String> out = tagLabels(item, review);
+    if (!review) {
+      item.performers().values().forEach(name -> out.add(Tag.key(name)));
+    }
+    return out;
+  }
+
+  private Set<String> tagLabels(StashItem item, boolean review) {
     return item.tags().values().stream()
         .filter(n -> tags.labelOf(n) != null && n.endsWith(StashTags.REVIEW_SUFFIX) == review)
-        .map(n -> Tag.key(tags.labelOf(n))).collect(Collectors.toSet());
+        .map(n -> Tag.key(tags.labelOf(n))).collect(Collectors.toCollection(java.util.HashSet::new));
   }
 
   private List<String> others(StashItem item) {

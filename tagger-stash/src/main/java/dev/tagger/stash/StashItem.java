@@ -7,10 +7,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A scene or image in Stash as tagging needs it: its id, title, file path (as Stash sees it), its tags
- * (id → name), for scenes its markers, and for images the galleries holding them.
+ * (id → name), for scenes its markers, for images the galleries holding them, and its performers (id → name).
  */
 public record StashItem(Kind kind, String id, @Nullable String title, @Nullable String path, Map<String, String> tags, List<Marker> markers,
-    List<String> galleryIds) {
+    List<String> galleryIds, Map<String, String> performers) {
   /** Which of Stash's item types. */
   public enum Kind {
     SCENE("Scene"),
@@ -32,6 +32,14 @@ public record StashItem(Kind kind, String id, @Nullable String title, @Nullable 
     public String removeTags() {
       return "Bulk" + document + "RemoveTags";
     }
+
+    /** The GraphQL document that adds performers to items of this kind (ADD mode); scenes and images have one. */
+    public String addPerformers() {
+      if (this == GALLERY) {
+        throw new IllegalStateException("performers are added to scenes and images, not galleries");
+      }
+      return "Bulk" + document + "AddPerformers";
+    }
   }
 
   /** A scene marker: where it starts and ends and its primary tag. */
@@ -41,10 +49,11 @@ public record StashItem(Kind kind, String id, @Nullable String title, @Nullable 
     tags = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));
     markers = List.copyOf(markers);
     galleryIds = List.copyOf(galleryIds);
+    performers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(performers));
   }
 
   public StashItem(Kind kind, String id, @Nullable String title, @Nullable String path, Map<String, String> tags, List<Marker> markers) {
-    this(kind, id, title, path, tags, markers, List.of());
+    this(kind, id, title, path, tags, markers, List.of(), Map.of());
   }
 
   public Set<String> tagIds() {

@@ -84,6 +84,8 @@ public final class StashLibrary {
     }
     List<String> galleries = new ArrayList<>();
     n.path("galleries").forEach(g -> galleries.add(g.path("id").asText()));
-    return new StashItem(kind, n.path("id").asText(), n.path("title").asText(null), path, tags, markers, galleries);
+    Map<String, String> performers = new java.util.LinkedHashMap<>();
+    n.path("performers").forEach(p -> performers.put(p.path("id").asText(), p.path("name").asText()));
+    return new StashItem(kind, n.path("id").asText(), n.path("title").asText(null), path, tags, markers, galleries, performers);
   }
 }

@@ -45,9 +45,11 @@ public final class StashSink implements TagSink {
    *     tag stays a child of {@code AI} as well
    * @param maxReviewItems at most this many items of a run get review tags, those whose answers would teach
    *     the most ({@link ReviewQueue}); 0 for every item with review tags
+   * @param createPerformers create a performer for a named person Stash has none for (else that person is
+   *     left out of Stash, with a warning)
    */
   public record Options(int batchSize, double minMarkerSeconds, double mergeGapSeconds, Map<String, Double> minMarkerSecondsByTag,
-      Map<String, Double> mergeGapSecondsByTag, boolean parentTags, int maxReviewItems) {
+      Map<String, Double> mergeGapSecondsByTag, boolean parentTags, int maxReviewItems, boolean createPerformers) {
     public static final Options DEFAULT = new Options(50, 1.0, 0.0, Map.of(), Map.of());
 
     public Options {
@@ -63,7 +65,7 @@ public final class StashSink implements TagSink {
 
     public Options(int batchSize, double minMarkerSeconds, double mergeGapSeconds, Map<String, Double> minMarkerSecondsByTag,
         Map<String, Double> mergeGapSecondsByTag, boolean parentTags) {
-      this(batchSize, minMarkerSeconds, mergeGapSeconds, minMarkerSecondsByTag, mergeGapSecondsByTag, parentTags, 0);
+      this(batchSize, minMarkerSeconds, mergeGapSeconds, minMarkerSecondsByTag, mergeGapSecondsByTag, parentTags, 0, false);
     }
 
     public Options(int batchSize, double minMarkerSeconds, double mergeGapSeconds, Map<String, Double> minMarkerSecondsByTag,
@@ -76,11 +78,15 @@ public final class StashSink implements TagSink {
     }
 
     public Options withParentTags(boolean on) {
-      return new Options(batchSize, minMarkerSeconds, mergeGapSeconds, minMarkerSecondsByTag, mergeGapSecondsByTag, on, maxReviewItems);
+      return new Options(batchSize, minMarkerSeconds, mergeGapSeconds, minMarkerSecondsByTag, mergeGapSecondsByTag, on, maxReviewItems, createPerformers);
     }
 
     public Options withMaxReviewItems(int items) {
-      return new Options(batchSize, minMarkerSeconds, mergeGapSeconds, minMarkerSecondsByTag, mergeGapSecondsByTag, parentTags, items);
+      return new Options(batchSize, minMarkerSeconds, mergeGapSeconds, minMarkerSecondsByTag, mergeGapSecondsByTag, parentTags, items, createPerformers);
+    }
+
+    public Options withCreatePerformers(boolean on) {
+      return new Options(batchSize, minMarkerSeconds, mergeGapSeconds, minMarkerSecondsByTag, mergeGapSecondsByTag, parentTags, maxReviewItems, on);
     }
 
     double minSeconds(String tag) {
@@ -102,6 +108,7 @@ public final class StashSink implements TagSink {
   private final Map<String, java.util.Set<String>> reviewLabels = new HashMap<>();
   private final List<TagResult> reviewLater = new ArrayList<>();
   private final @Nullable FeedbackStore feedback;
+  private final StashPeople people;
   private int written;
   private int failed;
   private int markers;
@@ -118,6 +125,7 @@ public final class StashSink implements TagSink {
     this.itemsByPath = Map.copyOf(itemsByPath);
     this.options = options;
     this.feedback = feedback;
+    this.people = new StashPeople(client, tags, options);
   }
 
   @Override
@@ -134,12 +142,13 @@ public final class StashSink implements TagSink {
     try {
       TreeSet<String> ids = new TreeSet<>();
       ids.add(tags.doneTag().id());
-      for (Tag t : result.tags()) {
+      List<Tag> labels = result.tags().stream().filter(t -> !StashPeople.isPerson(t)).toList(); // people become performers
+      for (Tag t : labels) {
         ids.add(aiTag(t).id());
       }
       for (String gallery : item.galleryIds()) {
         TreeSet<String> ai = galleryTags.computeIfAbsent(gallery, g -> new TreeSet<>());
-        result.tags().forEach(t -> ai.add(aiTag(t).id()));
+        labels.forEach(t -> ai.add(aiTag(t).id()));
       }
       if (!result.review().isEmpty() && options.maxReviewItems() > 0) {
         reviewLater.add(result); // the most informative ones get review tags at flush
@@ -147,8 +156,9 @@ public final class StashSink implements TagSink {
         ids.addAll(reviewTagIds(item, result));
       }
       if (item.kind() == StashItem.Kind.SCENE) {
-        addMarkers(item, result);
+        addMarkers(item, labels);
       }
+      people.accept(item, result);
       List<StashItem> group = pending.computeIfAbsent(List.copyOf(ids), k -> new ArrayList<>());
       group.add(item);
       if (group.size() >= options.batchSize()) {
@@ -164,7 +174,7 @@ public final class StashSink implements TagSink {
   private List<String> reviewTagIds(StashItem item, TagResult result) {
     List<String> ids = new ArrayList<>(List.of(tags.reviewTag().id()));
     java.util.Set<String> labels = new java.util.TreeSet<>();
-    for (Tag t : result.review()) {
+    for (Tag t : result.review().stream().filter(t -> !StashPeople.isPerson(t)).toList()) {
       ids.add(tags.reviewTagFor(t.name()).id());
       labels.add(t.name());
     }
@@ -213,9 +223,9 @@ public final class StashSink implements TagSink {
    * One marker per time span: tags whose segments cover the same span share it, the surest as its primary
    * tag and title, the others as its tags.
    */
-  private void addMarkers(StashItem item, TagResult result) {
+  private void addMarkers(StashItem item, List<Tag> labels) {
     Map<String, List<Map.Entry<Tag, Segment>>> bySpan = new java.util.LinkedHashMap<>();
-    for (Tag t : result.tags()) {
+    for (Tag t : labels) {
       for (Segment s : merged(t.segments(), options.mergeGap(t.name()))) {
         if (s.endSeconds() - s.startSeconds() >= options.minSeconds(t.name())) {
           String span = Math.round(s.startSeconds() * 2) + "-" + Math.round(s.endSeconds() * 2);
@@ -238,18 +248,22 @@ public final class StashSink implements TagSink {
         input.put("primary_tag_id", primary);
         input.put("tag_ids", same.stream().skip(1).map(e -> aiTag(e.getKey()).id()).distinct().toList());
         // creating a marker twice makes two: before a retry, read the scene's markers back
-        client.execute("SceneMarkerCreate", Map.of("input", input), () -> existingMarker(item.id(), primary, s.startSeconds()));
+        client.execute("SceneMarkerCreate", Map.of("input", input), () -> existingMarker(client, item.id(), primary, null, s.startSeconds()));
         markers++;
       }
     }
   }
 
-  /** The marker answer ({@code sceneMarkerCreate { id }}) when the scene already has this marker, else null. */
-  private @Nullable JsonNode existingMarker(String sceneId, String primaryTagId, double seconds) {
+  /**
+   * The marker answer ({@code sceneMarkerCreate { id }}) when the scene already has this marker (with this title,
+   * when one is given), else null.
+   */
+  static @Nullable JsonNode existingMarker(StashClient client, String sceneId, String primaryTagId, @Nullable String title, double seconds) {
     try {
       JsonNode scene = client.execute("FindSceneMarkers", Map.of("id", sceneId)).path("findScene");
       for (JsonNode m : scene.path("scene_markers")) {
-        if (m.path("primary_tag").path("id").asText().equals(primaryTagId) && Math.abs(m.path("seconds").asDouble() - seconds) < 0.5) {
+        if (m.path("primary_tag").path("id").asText().equals(primaryTagId) && Math.abs(m.path("seconds").asDouble() - seconds) < 0.5
+            && (title == null || m.path("title").asText().equalsIgnoreCase(title))) {
           ObjectNode answer = JsonNodeFactory.instance.objectNode();
           answer.putObject("sceneMarkerCreate").put("id", m.path("id").asText());
           return answer;
@@ -299,6 +313,7 @@ public final class StashSink implements TagSink {
   public synchronized void flush() {
     pending.forEach(this::send);
     pending.clear();
+    people.flush();
     sendReview();
     Map<List<String>, List<String>> byTags = new HashMap<>();
     galleryTags.forEach((gallery, ids) -> {
@@ -329,8 +344,13 @@ public final class StashSink implements TagSink {
     return writtenItems.contains(item.kind() + ":" + item.id());
   }
 
+  /** The named people whose performers are on this item after this run's writes (after {@link #flush()}). */
+  public synchronized java.util.Set<String> peopleWritten(StashItem item) {
+    return people.written(item);
+  }
+
   /** Items whose tags were written, items that failed, and markers created so far. */
   public synchronized int[] counts() {
-    return new int[] {written, failed, markers};
+    return new int[] {written, failed + people.failed(), markers + people.markers()};
   }
 }

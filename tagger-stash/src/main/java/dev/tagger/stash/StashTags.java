@@ -180,6 +180,11 @@ public final class StashTags {
     return childOfParent(parentName + "_wrong", "Put this on an item whose AI tags are wrong; 'Apply reviewed tags' removes them and records it.");
   }
 
+  /** The primary tag of the markers where a named person appears ({@code AI_people}); a marker's title is the name. */
+  public StashTag peopleTag() {
+    return childOfParent(parentName + "_people", "Primary tag of Tagger's markers where a person named in its people store appears; the title is the name.");
+  }
+
   /** The tag on items with tags in the review band ({@code AI_needs_review}). */
   public StashTag reviewTag() {
     return childOfParent(parentName + "_needs_review", "Items with AI tags Tagger was unsure of.");

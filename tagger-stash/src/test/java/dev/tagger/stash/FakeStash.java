@@ -47,6 +47,7 @@ public final class FakeStash implements AutoCloseable {
     public final String id;
     public final String path;
     public final Set<String> tags = new LinkedHashSet<>();
+    public final Set<String> performers = new LinkedHashSet<>();
     public final List<Map<String, Object>> markers = new ArrayList<>();
 
     Item(String id, String path) {
@@ -63,6 +64,7 @@ public final class FakeStash implements AutoCloseable {
   }
 
   public final Map<String, Tag> tags = new LinkedHashMap<>();
+  public final FakeStashPerformers performers = new FakeStashPerformers(this);
   public final Map<String, Item> scenes = new LinkedHashMap<>();
   public final Map<String, Item> images = new LinkedHashMap<>();
   public final Map<String, Item> galleries = new LinkedHashMap<>();
@@ -94,11 +96,13 @@ public final class FakeStash implements AutoCloseable {
             .dataFetcher("findScene", env -> scenes.containsKey((String) env.getArgument("id"))
                 ? itemView(scenes.get((String) env.getArgument("id"))) : null)
             .dataFetcher("findImages", env -> find(env, images, "image_filter", "images"))
-            .dataFetcher("findGalleries", env -> find(env, galleries, "gallery_filter", "galleries")))
+            .dataFetcher("findGalleries", env -> find(env, galleries, "gallery_filter", "galleries"))
+            .dataFetcher("findPerformers", performers::find))
         .type("Mutation", b -> b.dataFetcher("tagCreate", this::tagCreate).dataFetcher("tagUpdate", this::tagUpdate)
             .dataFetcher("bulkSceneUpdate", env -> bulk(env, scenes)).dataFetcher("bulkImageUpdate", env -> bulk(env, images))
             .dataFetcher("bulkGalleryUpdate", env -> bulk(env, galleries))
-            .dataFetcher("sceneMarkerCreate", this::markerCreate).dataFetcher("sceneMarkerDestroy", this::markerDestroy))
+            .dataFetcher("sceneMarkerCreate", this::markerCreate).dataFetcher("sceneMarkerDestroy", this::markerDestroy)
+            .dataFetcher("performerCreate", performers::create))
         .build();
     Map<String, graphql.execution.preparsed.PreparsedDocumentEntry> parsed = new java.util.concurrent.ConcurrentHashMap<>();
     graphql = GraphQL.newGraphQL(new SchemaGenerator().makeExecutableSchema(StashSchema.registry(), wiring))
@@ -107,6 +111,7 @@ public final class FakeStash implements AutoCloseable {
         .build();
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/graphql", this::handle);
+    server.createContext("/performer/", performers::serveImage);
     server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
     server.start();
   }
@@ -191,6 +196,7 @@ public final class FakeStash implements AutoCloseable {
     m.put("tags", i.tags.stream().map(t -> Map.of("id", t, "name", tags.get(t).name)).toList());
     m.put("scene_markers", List.copyOf(i.markers));
     m.put("galleries", imageGalleries.getOrDefault(i.id, List.of()).stream().map(g -> Map.of("id", g)).toList());
+    m.put("performers", i.performers.stream().map(p -> Map.of("id", p, "name", performers.byId.get(p).name)).toList());
     return m;
   }
 
@@ -248,8 +254,7 @@ public final class FakeStash implements AutoCloseable {
           }
         }
       }
-      String cookie = ex.getRequestHeaders().getFirst("Cookie");
-      if (!apiKey.equals(ex.getRequestHeaders().getFirst("ApiKey")) && !("session=" + apiKey).equals(cookie)) {
+      if (!authorised(ex)) {
         ex.sendResponseHeaders(401, -1);
         return;
       }
@@ -368,27 +373,34 @@ public final class FakeStash implements AutoCloseable {
     mutations.incrementAndGet();
     Map<String, Object> input = env.getArgument("input");
     List<String> ids = (List<String>) input.get("ids");
-    Map<String, Object> update = (Map<String, Object>) input.get("tag_ids");
-    List<String> tagIds = (List<String>) update.get("ids");
-    String mode = String.valueOf(update.get("mode"));
     List<Map<String, Object>> out = new ArrayList<>();
     for (String id : ids) {
       Item item = items.get(id);
       if (item == null) {
         throw new GraphQLException("item " + id + " not found");
       }
-      Set<String> current = item.tags;
-      switch (mode) {
-        case "ADD" -> current.addAll(tagIds);
-        case "REMOVE" -> current.removeAll(tagIds);
-        default -> {
-          current.clear();
-          current.addAll(tagIds);
-        }
+      if (input.get("tag_ids") instanceof Map<?, ?> update) {
+        FakeStashWiring.apply(item.tags, (Map<String, Object>) update);
+      }
+      if (input.get("performer_ids") instanceof Map<?, ?> update) {
+        ((List<String>) update.get("ids")).forEach(p -> {
+          if (!performers.byId.containsKey(p)) {
+            throw new GraphQLException("performer " + p + " not found");
+          }
+        });
+        FakeStashWiring.apply(item.performers, (Map<String, Object>) update);
       }
       out.add(Map.of("id", id));
     }
     return out;
+  }
+
+  boolean authorised(HttpExchange ex) {
+    return apiKey.equals(ex.getRequestHeaders().getFirst("ApiKey")) || ("session=" + apiKey).equals(ex.getRequestHeaders().getFirst("Cookie"));
+  }
+
+  synchronized String nextId() {
+    return String.valueOf(nextId++);
   }
 
   @Override

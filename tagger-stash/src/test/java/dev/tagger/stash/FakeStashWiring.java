@@ -8,6 +8,9 @@ import graphql.schema.idl.FieldWiringEnvironment;
 import graphql.schema.idl.MockedWiringFactory;
 import graphql.schema.idl.ScalarWiringEnvironment;
 import graphql.schema.idl.UnionWiringEnvironment;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** What {@link FakeStash} needs around Stash's schema: scalars as they come, unions, and SQL LIKE. */
@@ -69,4 +72,17 @@ final class FakeStashWiring {
       Thread.currentThread().interrupt();
     }
   }
+  @SuppressWarnings("unchecked")
+  static void apply(Set<String> current, Map<String, Object> update) {
+    List<String> ids = (List<String>) update.get("ids");
+    switch (String.valueOf(update.get("mode"))) {
+      case "ADD" -> current.addAll(ids);
+      case "REMOVE" -> current.removeAll(ids);
+      default -> {
+        current.clear();
+        current.addAll(ids);
+      }
+    }
+  }
+
 }
