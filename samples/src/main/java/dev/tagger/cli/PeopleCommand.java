@@ -12,7 +12,6 @@ import dev.tagger.people.PeopleStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -93,13 +92,14 @@ final class PeopleCommand implements Callable<Integer> {
 
   private static Cluster nameFromPhoto(PeopleStore people, String name, Path photo) {
     String sha = Hashing.sha256(photo);
-    Face largest = people.faces(sha).stream().max(Comparator.comparingDouble(f -> f.box().width() * f.box().height()))
-        .orElseThrow(() -> new IllegalArgumentException("no face of " + photo + " is known; tag it with --analyzers ...,people first"));
-    return people.nameFace(largest.id(), name);
+    if (people.faces(sha).isEmpty()) {
+      throw new IllegalArgumentException("no face of " + photo + " is known; tag it with --analyzers ...,people first");
+    }
+    return people.nameLargestFace(sha, name);
   }
 
   /** Each face of a named person counts as that name added by a person, on its item. */
-  private static void recordNames(PeopleStore people, FeedbackStore feedback, Cluster c) {
+  static void recordNames(PeopleStore people, FeedbackStore feedback, Cluster c) {
     List<Feedback> said = new ArrayList<>();
     people.members(c.id()).stream().map(Face::sha256).distinct()
         .forEach(sha -> said.add(Feedback.of(sha, c.name(), Verdict.ADDED, "people")));

@@ -3,6 +3,7 @@ package dev.tagger.cli;
 import dev.tagger.Tagger;
 import dev.tagger.feedback.FeedbackStore;
 import dev.tagger.model.ModelStore;
+import dev.tagger.people.PeopleStore;
 import dev.tagger.spi.SamplingPolicy;
 import dev.tagger.store.FileResultStore;
 import dev.tagger.stash.PathMap;
@@ -22,14 +23,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code tagger stash tag|review|reset}: tags the scenes and images of a Stash library (only those not
- * tagged yet, unless {@code --all}), applies what people reviewed, or removes every AI tag and marker,
- * leaving a person's tags.
+ * {@code tagger stash tag|review|reset|people seed}: tags the scenes and images of a Stash library (only those not
+ * tagged yet, unless {@code --all}), applies what people reviewed, removes every AI tag and marker,
+ * leaving a person's tags, or names people in the people store after the performers Stash knows.
  */
 @Command(name = "stash", mixinStandardHelpOptions = true, description = "Tag a Stash library, or remove our tags from it.")
 final class StashCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "ACTION", description = "tag, review (apply what people reviewed) or reset")
+  @Parameters(index = "0", paramLabel = "ACTION", description = "tag, review (apply what people reviewed), reset, or people seed (name people after Stash's performers)")
   String action;
+
+  @Parameters(index = "1", arity = "0..1", paramLabel = "WHAT", description = "With 'people': seed.")
+  String what;
+
+  @Option(names = "--create-performers", description = "With the people analyzer: create a performer for a named person Stash has none for (default: off; such a person is left out of Stash).")
+  boolean createPerformers;
 
   @Option(names = "--url", required = true, paramLabel = "URL", description = "Stash, e.g. http://localhost:9999")
   String url;
@@ -108,8 +115,8 @@ final class StashCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!List.of("tag", "review", "reset").contains(action)) {
-      System.err.println("tagger stash: ACTION must be tag, review or reset, got '" + action + "'");
+    if (!List.of("tag", "review", "reset", "people").contains(action) || action.equals("people") != "seed".equals(what)) {
+      System.err.println("tagger stash: ACTION must be tag, review, reset or people seed, got '" + action + (what == null ? "" : " " + what) + "'");
       return 2;
     }
     List<StashItem.Kind> kinds = scenesOnly ? List.of(StashItem.Kind.SCENE) : imagesOnly ? List.of(StashItem.Kind.IMAGE)
@@ -117,7 +124,8 @@ final class StashCommand implements Callable<Integer> {
     try {
       StashClient client = new StashClient(StashConnection.of(url, apiKey));
       StashTagging stash = new StashTagging(client, PathMap.parse(pathMap), new StashSink.Options(batch, markerMin, markerGap, markerMinFor, markerGapFor, parentTags)
-          .withMaxReviewItems(reviewPerRun));
+          .withMaxReviewItems(reviewPerRun).withCreatePerformers(createPerformers));
+      Path peopleDir = cache != null ? cache : feedback; // the people store lives beside the result store
       if (action.equals("review")) {
         try (FeedbackStore people = FeedbackStore.open(feedback)) {
           for (StashItem.Kind kind : kinds) {
@@ -136,7 +144,19 @@ final class StashCommand implements Callable<Integer> {
         return 0;
       }
       int cores = Runtime.getRuntime().availableProcessors();
-      AnalyzerName.parseAll(analyzers);
+      if (action.equals("people")) {
+        AnalysisSpec spec = AnalysisSpec.defaults(List.of(AnalyzerName.PEOPLE.id()), Math.max(1, cores / parallel)).withModels(models).withDecoderThreads(0);
+        try (Engine engine = Engine.open(spec, Engine.Isolation.IN_PROCESS);
+            PeopleStore people = PeopleStore.open(peopleDir, PeopleStore.Settings.DEFAULT);
+            FeedbackStore said = FeedbackStore.open(feedback)) {
+          StashPeopleSeed.Report r = StashPeopleSeed.run(client, PathMap.parse(pathMap), engine, people, said, peopleDir,
+              line -> System.err.println("tagger stash: " + line));
+          System.out.printf(Locale.ROOT, "people seeded from %d performers: %d pictures, %d named, %d left out%n", r.performers(), r.pictures(),
+              r.named(), r.refused());
+        }
+        return 0;
+      }
+      boolean withPeople = AnalyzerName.parseAll(analyzers).contains(AnalyzerName.PEOPLE);
       ModelStore modelStore = models != null ? new ModelStore(models, ModelStore.fromEnvironment().offline()) : ModelStore.fromEnvironment();
       StashTeaching.run(client, PathMap.parse(pathMap), modelStore, feedback, line -> System.err.println("tagger stash: " + line));
       AnalysisSpec spec = AnalysisSpec.defaults(analyzers, Math.max(1, cores / parallel)).withModels(models).withDecoderThreads(0)
@@ -144,8 +164,9 @@ final class StashCommand implements Callable<Integer> {
       int failed = 0;
       try (Engine engine = Engine.open(spec, workerOptions.isolation(parallel));
           FileResultStore results = cache == null ? null : FileResultStore.open(cache);
-          FeedbackStore people = FeedbackStore.open(feedback)) {
-        stash = stash.withFeedback(people);
+          FeedbackStore said = FeedbackStore.open(feedback);
+          PeopleStore people = withPeople ? PeopleStore.open(peopleDir, PeopleStore.Settings.DEFAULT) : null) {
+        stash = stash.withFeedback(said);
         for (StashItem.Kind kind : kinds) {
           Tagger.Builder builder = Profile.engine(engine, Profile.policy(minConfidence, reviewFrom), true).parallelism(parallel);
           if (rules != null) {
@@ -153,6 +174,9 @@ final class StashCommand implements Callable<Integer> {
           }
           if (results != null) {
             builder.resultStore(results);
+          }
+          if (people != null) {
+            builder.people(people);
           }
           StashTagging.Report r = stash.tag(builder, kind, !all, pathPrefix, withTag);
           report(kind, r);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tagger.Tagger;
 import dev.tagger.feedback.FeedbackStore;
+import dev.tagger.people.PeopleStore;
 import dev.tagger.stash.PathMap;
 import dev.tagger.stash.StashClient;
 import dev.tagger.stash.StashConnection;
@@ -76,7 +77,8 @@ public final class StashPlugin {
     PathMap paths = PathMap.parse(split(settings.path("pathMap").asText("")));
     StashTagging stash = new StashTagging(client, paths,
         StashSink.Options.DEFAULT.withParentTags(settings.path("parentTags").asBoolean(false))
-            .withMaxReviewItems(Math.max(0, settings.path("reviewPerRun").asInt(0))));
+            .withMaxReviewItems(Math.max(0, settings.path("reviewPerRun").asInt(0)))
+            .withCreatePerformers(settings.path("createPerformers").asBoolean(false)));
     if (mode.equals("reset")) {
       return report("scenes", stash.reset(StashItem.Kind.SCENE)) + "; " + report("images", stash.reset(StashItem.Kind.IMAGE))
           + "; " + report("galleries", stash.reset(StashItem.Kind.GALLERY));
@@ -89,7 +91,8 @@ public final class StashPlugin {
         case "tag-images" -> tag(learning, settings, server, StashItem.Kind.IMAGE, true);
         case "tag-all" -> tag(learning, settings, server, StashItem.Kind.SCENE, false) + "; " + tag(learning, settings, server, StashItem.Kind.IMAGE, false);
         case "review" -> report("scenes", learning.review(StashItem.Kind.SCENE)) + "; " + report("images", learning.review(StashItem.Kind.IMAGE));
-        default -> throw new IllegalArgumentException("unknown mode '" + mode + "'; known: tag-scenes, tag-images, tag-all, review, reset, queue");
+        case "seed-people" -> seedPeople(stash, settings, server, people);
+        default -> throw new IllegalArgumentException("unknown mode '" + mode + "'; known: tag-scenes, tag-images, tag-all, review, seed-people, reset, queue");
       };
     }
   }
@@ -110,13 +113,31 @@ public final class StashPlugin {
         : new dev.tagger.model.ModelStore(java.nio.file.Path.of(models), dev.tagger.model.ModelStore.fromEnvironment().offline()), taughtDir, line -> log('i', line));
     log('i', "tagging " + (onlyUntagged ? "untagged " : "all ") + kind.name().toLowerCase(Locale.ROOT) + "s with " + names
         + (workers == 0 ? " in this process" : " in " + workers + " worker processes"));
-    try (Engine engine = Engine.open(spec, new Engine.Isolation(Math.max(0, workers), Engine.Isolation.HEAP_MB, Engine.Isolation.RESIDENT_MB))) {
+    try (Engine engine = Engine.open(spec, new Engine.Isolation(Math.max(0, workers), Engine.Isolation.HEAP_MB, Engine.Isolation.RESIDENT_MB));
+        PeopleStore people = names.contains(AnalyzerName.PEOPLE) ? PeopleStore.open(taughtDir, PeopleStore.Settings.DEFAULT) : null) {
       Tagger.Builder builder = Profile.engine(engine, Profile.policy(min, review), true).parallelism(cores)
           .progressListener(p -> log('p', String.format(Locale.ROOT, "%.3f", p.fraction())));
+      if (people != null) {
+        builder.people(people);
+      }
       if (!rules.isBlank()) {
         builder.rules(dev.tagger.rules.RuleFile.load(java.nio.file.Path.of(rules)));
       }
       return report(kind.name().toLowerCase(Locale.ROOT) + "s", stash.tag(builder, kind, onlyUntagged, null));
+    }
+  }
+
+  /** The performers Stash knows, seeded into the people store in the plugin's folder. */
+  private static String seedPeople(StashTagging stash, JsonNode settings, JsonNode server, FeedbackStore feedback) {
+    java.nio.file.Path dir = java.nio.file.Path.of(server.path("PluginDir").asText("."), "feedback");
+    String models = settings.path("models").asText("");
+    AnalysisSpec spec = AnalysisSpec.defaults(List.of(AnalyzerName.PEOPLE.id()), 1).withModels(models.isBlank() ? null : java.nio.file.Path.of(models));
+    try (Engine engine = Engine.open(spec, Engine.Isolation.IN_PROCESS); PeopleStore people = PeopleStore.open(dir, PeopleStore.Settings.DEFAULT)) {
+      StashPeopleSeed.Report r = StashPeopleSeed.run(stash.client(), stash.paths(), engine, people, feedback, dir, line -> log('w', line));
+      String text = String.format(Locale.ROOT, "people seeded from %d performers: %d pictures, %d named, %d left out", r.performers(), r.pictures(),
+          r.named(), r.refused());
+      log('i', text);
+      return text;
     }
   }
 

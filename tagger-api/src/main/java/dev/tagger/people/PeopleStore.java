@@ -180,9 +180,10 @@ public final class PeopleStore implements AutoCloseable {
         throw new IllegalArgumentException("'" + name + "' already names cluster " + named.get().id() + " and this face is in cluster "
             + f.cluster() + "; merge the two clusters if they are the same person");
       }
-      put(f.withCluster(named.get().id())); // a loose face of a known person joins them
+      put(f.withCluster(named.get().id())); // a loose face of a known person joins them: named from more than one face now
+      Cluster known = putCluster(new Cluster(named.get().id(), named.get().name(), false));
       commit();
-      return named.get();
+      return known;
     }
     if (f.cluster() != 0) {
       return name(f.cluster(), name);
@@ -204,6 +205,13 @@ public final class PeopleStore implements AutoCloseable {
     put(f.withCluster(c.id()));
     commit();
     return c;
+  }
+
+  /** Names the person of the largest face in an item (see {@link #nameFace}). */
+  public synchronized Cluster nameLargestFace(String sha256, String name) {
+    Face largest = faces(sha256).stream().max(Comparator.comparingDouble(f -> f.box().width() * f.box().height()))
+        .orElseThrow(() -> new IllegalArgumentException("no face of item " + sha256 + " is known; tag it with the people analyzer first"));
+    return nameFace(largest.id(), name);
   }
 
   /** Moves every face of {@code from} into {@code into}; {@code from} is gone. Two different names do not merge. */
