@@ -51,14 +51,14 @@ public final class PeopleStore implements AutoCloseable {
   private MVMap<Long, String> clustersMap;
   private MVMap<String, Long> meta;
   private final Settings settings;
-  private final Map<Long, Face> faces = new LinkedHashMap<>();
+  private final Faces faces = new Faces();
   private final Map<Long, Cluster> clusters = new LinkedHashMap<>();
 
   private PeopleStore(@Nullable Path file, MVStore store, Settings settings) {
     this.file = file;
     this.settings = settings;
     attach(store);
-    facesMap.forEach((id, json) -> faces.put(id, readFace(id, json)));
+    facesMap.forEach((id, json) -> faces.put(readFace(id, json)));
     clustersMap.forEach((id, json) -> clusters.put(id, readCluster(id, json)));
   }
 
@@ -97,7 +97,7 @@ public final class PeopleStore implements AutoCloseable {
     for (FaceSample s : samples) {
       long id = next("face");
       Face f = new Face(id, sha256, path, s.box(), s.seconds(), s.vector(), s.score(), 0);
-      faces.put(id, f);
+      faces.put(f);
       added.add(cluster(f));
     }
     meta.put("item:" + sha256, (long) samples.size());
@@ -109,12 +109,10 @@ public final class PeopleStore implements AutoCloseable {
     Face nearest = null;
     double best = Double.MAX_VALUE;
     List<Face> loose = new ArrayList<>();
-    for (Face o : faces.values()) {
+    for (Faces.Near near : faces.within(f.vector(), settings.distance())) {
+      Face o = near.face();
+      double d = near.distance();
       if (o.id() == f.id()) {
-        continue;
-      }
-      double d = distance(f.vector(), o.vector());
-      if (d > settings.distance()) {
         continue;
       }
       if (o.cluster() == 0) {
@@ -137,7 +135,7 @@ public final class PeopleStore implements AutoCloseable {
 
   /** The faces of an item. */
   public synchronized List<Face> faces(String sha256) {
-    return faces.values().stream().filter(f -> f.sha256().equals(sha256)).toList();
+    return faces.ofItem(sha256);
   }
 
   /** Every cluster, largest first. */
@@ -146,11 +144,11 @@ public final class PeopleStore implements AutoCloseable {
   }
 
   public synchronized List<Face> members(long cluster) {
-    return faces.values().stream().filter(f -> f.cluster() == cluster).toList();
+    return faces.ofCluster(cluster);
   }
 
   private int size(long cluster) {
-    return (int) faces.values().stream().filter(f -> f.cluster() == cluster).count();
+    return faces.size(cluster);
   }
 
   /** Names a cluster. */
@@ -189,10 +187,12 @@ public final class PeopleStore implements AutoCloseable {
       return name(f.cluster(), name);
     }
     Face near = null; // a loose face names the unnamed cluster it lies next to, when one does
-    for (Face o : faces.values()) {
-      if (o.cluster() != 0 && clusters.get(o.cluster()).name() == null && distance(f.vector(), o.vector()) <= settings.distance()
-          && (near == null || distance(f.vector(), o.vector()) < distance(f.vector(), near.vector()))) {
+    double nearest = Double.MAX_VALUE;
+    for (Faces.Near n : faces.within(f.vector(), settings.distance())) {
+      Face o = n.face();
+      if (o.cluster() != 0 && clusters.get(o.cluster()).name() == null && n.distance() < nearest) {
         near = o;
+        nearest = n.distance();
       }
     }
     if (near != null) {
@@ -284,19 +284,24 @@ public final class PeopleStore implements AutoCloseable {
 
   /** The name of the person a face is, if its cluster has one. */
   public synchronized Optional<String> nameOf(Face f) {
-    Cluster c = clusters.get(faces.getOrDefault(f.id(), f).cluster());
+    Cluster c = clusters.get(current(f).cluster());
     return c == null ? Optional.empty() : Optional.ofNullable(c.name());
   }
 
   /** How sure the naming is: from the distance to the nearest other face of the same cluster (1 - d / 2). */
   public synchronized double confidence(Face f) {
     double best = settings.distance();
-    for (Face o : members(faces.getOrDefault(f.id(), f).cluster())) {
+    for (Face o : members(current(f).cluster())) {
       if (o.id() != f.id()) {
         best = Math.min(best, distance(f.vector(), o.vector()));
       }
     }
     return Math.max(0, Math.min(1, 1 - best / 2));
+  }
+
+  private Face current(Face f) {
+    Face known = faces.get(f.id());
+    return known == null ? f : known;
   }
 
   public static double distance(float[] a, float[] b) {
@@ -332,7 +337,7 @@ public final class PeopleStore implements AutoCloseable {
   }
 
   private Face put(Face f) {
-    faces.put(f.id(), f);
+    faces.put(f);
     ObjectNode o = JSON.createObjectNode().put("sha", f.sha256()).put("path", f.path()).put("q", f.score()).put("c", f.cluster())
         .put("v", new Embedding("face", f.vector()).encoded());
     o.putArray("box").add(f.box().x()).add(f.box().y()).add(f.box().width()).add(f.box().height());
