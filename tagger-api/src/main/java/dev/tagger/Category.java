@@ -15,5 +15,7 @@ public enum Category {
   /** A tag people taught from a few examples. */
   CUSTOM,
   /** A person recognised by their face, once someone named them. */
-  PERSON
+  PERSON,
+  /** An estimate read from a face (an age range, an apparent gender): never an identity, and off by default. */
+  ESTIMATE
 }

@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What clustering costs as a library grows: adding N generated descriptors (128-d vectors around N / 5
  * people, spread like real faces of one person: distances near 0.3 within, over 0.8 between) to an in-memory
- * people store, one face at a time. Up to 4,096 faces each addition scans them all; past that the nearest
+ * people store, one face at a time. Up to 16,384 faces each addition scans them all; past that the nearest
  * come from the store's HNSW graph, so the cost per face grows slowly rather than with N. For 100,000 run it
  * as {@code -p faces=100000 -wi 0 -i 1} (one pass takes minutes).
  */

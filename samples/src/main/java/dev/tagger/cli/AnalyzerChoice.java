@@ -21,6 +21,7 @@ import dev.tagger.onnx.FaceAnalyzer;
 import dev.tagger.onnx.FaceOptions;
 import dev.tagger.onnx.ImageClassifier;
 import dev.tagger.onnx.ObjectDetector;
+import dev.tagger.onnx.FaceEstimateAnalyzer;
 import dev.tagger.onnx.PeopleAnalyzer;
 import dev.tagger.onnx.runtime.OnnxOptions;
 import dev.tagger.spi.Analyzer;
@@ -77,6 +78,7 @@ final class AnalyzerChoice implements AutoCloseable {
           case COUNTRIES -> analyzers.add(new DictionaryEntityAnalyzer(EntityDictionary.countries()));
           case PPOCR -> add(new PaddleOcr(2048, 0.7, onnx.intraOpThreads(), ocrTimeLimit));
           case PEOPLE -> add(PeopleAnalyzer.open(store, FaceOptions.DEFAULT, onnx));
+          case AGE_GENDER -> add(FaceEstimateAnalyzer.open(store, FaceOptions.DEFAULT, onnx));
           case OCR -> {
             PaddleOcr precheck = new PaddleOcr(2048, 0.7, onnx.intraOpThreads(), ocrTimeLimit);
             owned.add(precheck);

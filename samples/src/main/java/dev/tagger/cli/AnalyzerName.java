@@ -12,14 +12,16 @@ enum AnalyzerName {
   /** PP-OCRv4 on ONNX Runtime; named with {@link #OCR}, the two readings merge per region. */
   PPOCR,
   /** Who the faces are (face descriptors into the people store beside the cache); never on by default. */
-  PEOPLE;
+  PEOPLE,
+  /** Age range and apparent gender estimated from each face ({@code age-gender}); never on by default. */
+  AGE_GENDER;
 
   String id() {
-    return name().toLowerCase(Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   static AnalyzerName parse(String raw) {
-    String key = raw.strip().toUpperCase(Locale.ROOT);
+    String key = raw.strip().toUpperCase(Locale.ROOT).replace('-', '_');
     return Arrays.stream(values()).filter(v -> v.name().equals(key)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("unknown analyzer '" + raw + "'; known: "
             + Arrays.stream(values()).map(AnalyzerName::id).sorted().toList()));

@@ -33,8 +33,8 @@ final class Faces {
   record Near(Face face, double distance) {}
 
   private static final int BLOCK = 16;
-  /** Up to this many faces, every face is looked at. */
-  static final int EXACT_UP_TO = 4096;
+  /** Up to this many faces, every face is looked at (past about that many, the graph is the cheaper). */
+  static final int EXACT_UP_TO = 16384;
   /** How many nearest faces the graph gives past {@link #EXACT_UP_TO}. */
   static final int NEIGHBOURS = 64;
   private static final int GRAPH_CONNECTIONS = 16;
@@ -50,6 +50,16 @@ final class Faces {
   private int count;
   private boolean removed;
   private @Nullable HnswGraphBuilder graph;
+  private final int exactUpTo;
+
+  Faces() {
+    this(EXACT_UP_TO);
+  }
+
+  /** @param exactUpTo up to this many faces, searches scan them all */
+  Faces(int exactUpTo) {
+    this.exactUpTo = exactUpTo;
+  }
 
   @Nullable Face get(long id) {
     return byId.get(id);
@@ -180,7 +190,7 @@ final class Faces {
       throw new IllegalArgumentException("a face descriptor of " + v.length + " dimensions in a store of " + dimension);
     }
     double limit = radius * radius;
-    if (count <= EXACT_UP_TO) {
+    if (count <= exactUpTo) {
       for (int i = 0; i < count; i++) {
         double s = squared(v, i * dimension, limit);
         if (s <= limit) {

@@ -52,9 +52,9 @@ class FacesTest {
     for (int p = 0; p < 1500; p++) {
       people.add(centre(r));
     }
-    Faces faces = new Faces();
+    Faces faces = new Faces(2000); // the graph past 2,000 faces, as the store past its limit
     List<Face> all = new ArrayList<>();
-    for (long id = 1; id <= 3 * Faces.EXACT_UP_TO; id++) {
+    for (long id = 1; id <= 8000; id++) {
       Face f = new Face(id, "item-" + id, null, new Box(0, 0, 50, 50), null, around(people.get(r.nextInt(people.size())), r), 0.9, 0);
       faces.put(f);
       all.add(f);

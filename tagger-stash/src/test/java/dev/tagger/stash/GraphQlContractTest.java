@@ -23,6 +23,9 @@ class GraphQlContractTest {
   void everyDocumentTheCodeNamesIsValidated() {
     for (StashItem.Kind kind : StashItem.Kind.values()) {
       assertThat(GraphQlDocuments.ALL).contains(kind.addTags(), kind.removeTags());
+      if (kind != StashItem.Kind.GALLERY) {
+        assertThat(GraphQlDocuments.ALL).contains(kind.addPerformers());
+      }
     }
   }
 
