@@ -28,10 +28,10 @@ class StashPluginTest {
 
   record Run(JsonNode result, List<String> stderr, String stdout) {}
 
-  static Run plugin(FakeStash stash, Map<String, Object> args) throws Exception {
+  Run plugin(FakeStash stash, Map<String, Object> args) throws Exception {
     Map<String, Object> input = Map.of(
         "server_connection", Map.of("Scheme", "http", "Host", "127.0.0.1", "Port", Integer.parseInt(stash.url().replaceAll(".*:", "")),
-            "SessionCookie", Map.of("Name", "session", "Value", "k3y"), "Dir", "/root/.stash", "PluginDir", "/root/.stash/plugins/tagger"),
+            "SessionCookie", Map.of("Name", "session", "Value", "k3y"), "Dir", dir.toString(), "PluginDir", dir.resolve("plugin").toString()),
         "args", args);
     Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
         System.getProperty("java.class.path"), StashPlugin.class.getName()).start();
@@ -82,6 +82,29 @@ class StashPluginTest {
   }
 
   @Test
+  void withThePeopleAnalyzerAPerformersImageSeedsThemAndTaggingAddsThePerformerToTheirImagesOnly() throws Exception {
+    Path faces = TestModels.testdata("faces-identity");
+    try (FakeStash stash = new FakeStash("k3y")) {
+      var amy = stash.performers.add("Amy", null);
+      amy.image = Files.readAllBytes(faces.resolve("amy1.png"));
+      for (String p : List.of("amy2", "amy3", "amy4", "amy5", "raj1", "raj2", "raj3")) {
+        stash.addImage(p, "/stash/faces/" + p + ".png");
+      }
+      stash.pluginSettings = Map.of("tagger", Map.of("analyzers", "people", "pathMap", "/stash/faces=" + faces, "models", TestModels.dir().toString(),
+          "workers", 0));
+      Run seed = plugin(stash, Map.of("mode", "seed-people"));
+      assertThat(seed.result().path("output").asText()).as(seed.stdout() + seed.stderr()).startsWith("people seeded from 1 performers: 1 pictures, 1 named");
+      assertThat(dir.resolve("plugin/feedback/people.mv.db")).exists(); // the people store is the plugin's own
+
+      Run r = plugin(stash, Map.of("mode", "tag-images"));
+      assertThat(r.result().path("error").isNull()).as(r.stdout() + r.stderr()).isTrue();
+      assertThat(stash.images.values()).filteredOn(i -> i.performers.contains(amy.id)).isNotEmpty()
+          .allSatisfy(i -> assertThat(i.id).startsWith("amy"));
+      assertThat(stash.performers.byId).hasSize(1); // creating performers is off by default
+    }
+  }
+
+  @Test
   void anUnknownModeIsAnErrorInTheResultNotACrash() throws Exception {
     try (FakeStash stash = new FakeStash("k3y")) {
       Run r = plugin(stash, Map.of("mode", "bogus"));
@@ -99,7 +122,7 @@ class StashPluginTest {
     List<String> modes = new ArrayList<>();
     manifest.path("tasks").forEach(t -> modes.add(t.path("defaultArgs").path("mode").asText()));
     manifest.path("hooks").forEach(h -> modes.add(h.path("defaultArgs").path("mode").asText()));
-    assertThat(modes).containsExactly("tag-scenes", "tag-images", "tag-all", "review", "reset", "queue", "queue");
+    assertThat(modes).containsExactly("tag-scenes", "tag-images", "tag-all", "review", "seed-people", "reset", "queue", "queue");
     assertThat(manifest.path("hooks").toString()).contains("Scene.Create.Post", "Image.Create.Post");
   }
 }
