@@ -59,7 +59,10 @@ final class PeopleCommand implements Callable<Integer> {
           Cluster c = people.split(number(arg(1)), Hashing.sha256(Path.of(arg(2))));
           System.out.printf(Locale.ROOT, "the faces of %s are cluster %d now%n", arg(2), c.id());
         }
-        case "forget" -> System.out.printf(Locale.ROOT, "forgot %s: %d faces deleted%n", arg(1), people.forget(arg(1)));
+        case "forget" -> { // the name's feedback goes too: nothing of the person stays
+          int faces = people.forget(arg(1));
+          System.out.printf(Locale.ROOT, "forgot %s: %d faces and %d records of the name deleted%n", arg(1), faces, feedback.forgetLabel(arg(1)));
+        }
         default -> throw new IllegalArgumentException("unknown action '" + action + "'; known: list, name, merge, split, forget");
       }
       return 0;

@@ -55,8 +55,10 @@ class PeopleCommandTest {
     assertThat(twice.stderr()).contains("'amy' already names cluster");
     assertThat(CliRun.of("people", "forget", "Nobody", "--cache", cache).stderr()).contains("nobody is named 'Nobody'");
 
+    assertThat(CliRun.of("feedback", "export", "--cache", cache).stdout()).contains("\"Amy\""); // the name was feedback
     CliRun forgot = CliRun.of("people", "forget", "Amy", "--cache", cache);
     assertThat(forgot.stdout()).contains("forgot Amy");
+    assertThat(CliRun.of("feedback", "export", "--cache", cache).stdout()).doesNotContain("\"Amy\""); // and is not now
     CliRun after = CliRun.of(tag.toArray(String[]::new));
     assertThat(after.item("amy2.png").get("tags").toString()).doesNotContain("\"Amy\"");
     assertThat(CliRun.of("people", "--cache", cache).stdout()).doesNotContain("Amy");

@@ -31,9 +31,9 @@ public final class FeedbackStore implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final @Nullable Path file;
-  private final MVStore store;
-  private final MVMap<Long, String> events;
-  private final MVMap<String, String> written;
+  private MVStore store;
+  private MVMap<Long, String> events;
+  private MVMap<String, String> written;
   private final List<Feedback> all = new ArrayList<>();
   private final Map<String, List<Feedback>> byItem = new HashMap<>();
   private final Map<String, String> renames = new LinkedHashMap<>();
@@ -142,6 +142,38 @@ public final class FeedbackStore implements AutoCloseable {
       throw new IllegalStateException(e);
     }
     commit();
+  }
+
+  /**
+   * Deletes every correction about this tag (by key) on every item, and rewrites the file so that none of them
+   * stays on the disk (what {@code people forget} does with a person's name); returns how many went.
+   */
+  public synchronized int forgetLabel(String tag) {
+    String key = dev.tagger.Tag.key(tag);
+    List<Long> gone = new ArrayList<>();
+    events.forEach((id, json) -> {
+      if (read(json).key().equals(key)) {
+        gone.add(id);
+      }
+    });
+    if (gone.isEmpty()) {
+      return 0;
+    }
+    gone.forEach(events::remove);
+    commit();
+    all.removeIf(f -> f.key().equals(key));
+    byItem.values().forEach(list -> list.removeIf(f -> f.key().equals(key)));
+    renames.remove(key);
+    if (file != null) {
+      try {
+        store = dev.tagger.internal.StoreFiles.rewrite(store, file);
+        events = store.openMap("events");
+        written = store.openMap("written");
+      } catch (IOException | MVStoreException e) {
+        throw new TaggerException("cannot rewrite the feedback store " + file + ": " + e.getMessage(), e);
+      }
+    }
+    return gone.size();
   }
 
   /** Writes every correction as one JSON object a line, oldest first: the form {@code tagger feedback import} reads. */

@@ -71,6 +71,10 @@ final class Faces {
 
   /** Adds a face, or replaces the face of its id (a new cluster). */
   void put(Face f) {
+    if (dimension >= 0 && f.vector().length != dimension) {
+      throw new IllegalArgumentException("face " + f.id() + " of item " + f.sha256() + " has a descriptor of " + f.vector().length
+          + " numbers where the store's have " + dimension + "; it was made by another model");
+    }
     Face old = byId.put(f.id(), f);
     if (old != null) {
       if (old.cluster() != f.cluster()) {
@@ -84,9 +88,6 @@ final class Faces {
     if (dimension < 0) {
       dimension = f.vector().length;
       vectors = new float[dimension * ids.length];
-    }
-    if (f.vector().length != dimension) {
-      throw new IllegalArgumentException("a face descriptor of " + f.vector().length + " dimensions in a store of " + dimension);
     }
     if (count == ids.length) {
       ids = java.util.Arrays.copyOf(ids, count * 2);

@@ -261,18 +261,8 @@ public final class PeopleStore implements AutoCloseable {
   }
 
   private void rewrite() {
-    Path tmp = file.resolveSibling(FILE + ".tmp");
     try {
-      Files.deleteIfExists(tmp);
-      MVStore fresh = new MVStore.Builder().fileName(tmp.toString()).autoCommitDisabled().open();
-      fresh.<Long, String>openMap("faces").putAll(facesMap);
-      fresh.<Long, String>openMap("clusters").putAll(clustersMap);
-      fresh.<String, Long>openMap("meta").putAll(meta);
-      fresh.commit();
-      fresh.close();
-      store.close();
-      Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-      attach(new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open());
+      attach(dev.tagger.internal.StoreFiles.rewrite(store, file));
     } catch (IOException | MVStoreException e) {
       throw new TaggerException("cannot rewrite the people store " + file + ": " + e.getMessage(), e);
     }

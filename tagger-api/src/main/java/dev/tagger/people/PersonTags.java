@@ -15,11 +15,13 @@ import java.util.Set;
 /**
  * The named people in an item: one tag a person (category {@link Category#PERSON}), their faces as evidence,
  * and in a video the spans where they appear: each sighting stands until the next sample (the shortest gap
- * between the item's face times), and sightings one missed sample apart join.
+ * between the item's face times, at most {@link #MAX_STEP_SECONDS}), and sightings one missed sample apart join.
  */
 public final class PersonTags {
   /** The source of person tags. */
   public static final Source SOURCE = new Source("people", "face-embed-dlib-128", "people-store");
+  /** The longest a sighting stands for: two sightings far apart are two short spans, not one long one. */
+  static final double MAX_STEP_SECONDS = 10;
 
   private PersonTags() {}
 
@@ -48,7 +50,7 @@ public final class PersonTags {
     for (int i = 1; i < times.length; i++) {
       step = Math.min(step, times[i] - times[i - 1]);
     }
-    return step == Double.MAX_VALUE ? 1.0 : step;
+    return step == Double.MAX_VALUE ? 1.0 : Math.min(step, MAX_STEP_SECONDS);
   }
 
   private static List<Segment> segments(PeopleStore people, List<Face> faces, double step) {

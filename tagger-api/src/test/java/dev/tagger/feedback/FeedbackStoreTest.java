@@ -39,6 +39,23 @@ class FeedbackStoreTest {
   }
 
   @Test
+  void forgettingANameDeletesItsCorrectionsFromTheFileAndKeepsTheRest() throws Exception {
+    Path store = dir.resolve("forget");
+    try (FeedbackStore s = FeedbackStore.open(store)) {
+      s.record(List.of(Feedback.of("aa", "Zelda Quince", Verdict.ADDED, "people"), Feedback.of("bb", "Zelda Quince", Verdict.REJECT, "stash"),
+          Feedback.of("aa", "dog", Verdict.ACCEPT, "api")));
+      assertThat(s.forgetLabel("zelda quince")).isEqualTo(2);
+      assertThat(s.all()).extracting(Feedback::tag).containsExactly("dog");
+      assertThat(s.forgetLabel("Nobody")).isZero();
+    }
+    byte[] file = java.nio.file.Files.readAllBytes(store.resolve(FeedbackStore.FILE));
+    assertThat(new String(file, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("Zelda");
+    try (FeedbackStore s = FeedbackStore.open(store)) {
+      assertThat(s.all()).extracting(Feedback::tag).containsExactly("dog");
+    }
+  }
+
+  @Test
   void theLatestVerdictOnAnItemWins() {
     try (FeedbackStore store = FeedbackStore.inMemory()) {
       store.record(Feedback.of("aa", "dog", Verdict.REJECT, "api"));

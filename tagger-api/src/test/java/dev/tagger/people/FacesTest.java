@@ -80,5 +80,8 @@ class FacesTest {
     Face kept = all.get(19);
     assertThat(faces.within(kept.vector(), RADIUS)).extracting(n -> n.face().id()).contains(kept.id());
     assertThat(faces.all()).hasSize(all.size() - 2);
+    Face late = new Face(9001, "item-late", null, new Box(0, 0, 50, 50), null, around(people.get(0), r), 0.9, 0);
+    faces.put(late); // joins the graph built again after the removals
+    assertThat(faces.within(late.vector(), RADIUS)).extracting(n -> n.face().id()).contains(late.id());
   }
 }

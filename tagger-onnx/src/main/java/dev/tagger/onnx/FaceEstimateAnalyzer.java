@@ -132,7 +132,10 @@ public final class FaceEstimateAnalyzer implements PictureAnalyzer, AutoCloseabl
 
   @Override
   public void close() {
-    session.close();
-    detector.close();
+    try {
+      session.close();
+    } finally {
+      detector.close();
+    }
   }
 }

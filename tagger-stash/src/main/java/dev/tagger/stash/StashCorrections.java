@@ -19,8 +19,9 @@ import java.util.stream.Collectors;
 /**
  * What people changed in Stash on items we tagged, told apart from what we wrote by keeping, per item, what
  * we last wrote ({@link Written}) in the feedback store: an {@code _AI} tag of ours that is gone was removed
- * by a person (rejected), and so is a named person whose performer we added and a person took off; a tag of
- * theirs that was not there at our write was added by them (a miss). Review
+ * by a person (rejected), and so is a named person whose performer we added (by performer id) and a person
+ * took off (recorded without a confidence: a name has no threshold to learn); a tag of theirs that was not
+ * there at our write was added by them (a miss). Review
  * answers and {@code AI_wrong} marks become verdicts too. Not thread-safe; one run uses one.
  */
 public final class StashCorrections {
@@ -51,6 +52,11 @@ public final class StashCorrections {
           said.add(new Feedback(w.sha256(), item.path(), label, Verdict.REJECT, null, confidence, SINK, now));
         }
       });
+      w.people().forEach((name, performer) -> {
+        if (!item.performers().containsKey(performer)) {
+          said.add(new Feedback(w.sha256(), item.path(), name, Verdict.REJECT, null, null, SINK, now));
+        }
+      });
       Set<String> hadOthers = w.others().stream().map(Tag::key).collect(Collectors.toSet());
       for (String name : others(item)) {
         if (!hadOthers.contains(Tag.key(name))) {
@@ -62,7 +68,8 @@ public final class StashCorrections {
     if (!said.isEmpty()) {
       for (StashItem item : items) { // what we compared against is now the person's state
         store.written(SINK, key(item)).ifPresent(w -> store.rememberWritten(SINK, key(item),
-            new Written(w.sha256(), w.path(), keep(w.tags(), labels(item, false)), others(item), keep(w.review(), labels(item, true)))));
+            new Written(w.sha256(), w.path(), keep(w.tags(), labels(item, false)), others(item), keep(w.review(), labels(item, true)),
+                stillOn(w.people(), item))));
       }
     }
     return said.size();
@@ -82,7 +89,7 @@ public final class StashCorrections {
     Instant now = Instant.now();
     Map<String, Double> applied = new LinkedHashMap<>(w.tags());
     if (wrong) {
-      for (String label : tagLabels(item, false)) { // the AI tags, not the performers: a person may have set those
+      for (String label : labels(item, false)) {
         said.add(new Feedback(w.sha256(), item.path(), label, Verdict.REJECT, null, confidence(w.tags(), label), SINK, now));
       }
       applied.clear(); // the review takes the AI tags off
@@ -98,32 +105,42 @@ public final class StashCorrections {
     }
     store.record(said);
     // what the item carries after the review is what a later run compares against
-    store.rememberWritten(SINK, key(item), new Written(w.sha256(), w.path(), applied, w.others(), Map.of()));
+    store.rememberWritten(SINK, key(item), new Written(w.sha256(), w.path(), applied, w.others(), Map.of(), w.people()));
     return said.size();
   }
 
-  /** Remembers what was just written to an item (its applied and review tags, and the person's tags beside them). */
-  public void remember(StashItem item, TagResult result) {
+  /**
+   * Remembers what was just written to an item: its applied and review tags (named people apart), the person's
+   * tags beside them, and the performers its named people are (name to performer id).
+   */
+  public void remember(StashItem item, TagResult result, Map<String, String> people) {
     if (result.sha256() == null) {
       return;
     }
     Map<String, Double> applied = new LinkedHashMap<>();
-    result.tags().forEach(t -> applied.put(t.name(), t.confidence()));
+    result.tags().stream().filter(t -> !StashPeople.isPerson(t)).forEach(t -> applied.put(t.name(), t.confidence()));
     Map<String, Double> review = new LinkedHashMap<>();
     result.review().forEach(t -> review.put(t.name(), t.confidence()));
-    store.rememberWritten(SINK, key(item), new Written(result.sha256(), result.path(), applied, others(item), review));
+    store.rememberWritten(SINK, key(item), new Written(result.sha256(), result.path(), applied, others(item), review, people));
   }
 
-  /** What of ours is on the item: the labels of its review tags, or of its AI tags and its performers' names (our people). */
-  private Set<String> labels(StashItem item, boolean review) {
-    Set<String> out = tagLabels(item, review);
-    if (!review) {
-      item.performers().values().forEach(name -> out.add(Tag.key(name)));
-    }
+  /** The performers we added to this item (their ids), as last remembered; a person's own performers are not among them. */
+  public Set<String> addedPerformers(StashItem item) {
+    return store.written(SINK, key(item)).map(w -> Set.copyOf(w.people().values())).orElse(Set.of());
+  }
+
+  private static Map<String, String> stillOn(Map<String, String> people, StashItem item) {
+    Map<String, String> out = new LinkedHashMap<>();
+    people.forEach((name, performer) -> {
+      if (item.performers().containsKey(performer)) {
+        out.put(name, performer);
+      }
+    });
     return out;
   }
 
-  private Set<String> tagLabels(StashItem item, boolean review) {
+  /** The labels of our tags on the item: its review tags, or its AI tags. */
+  private Set<String> labels(StashItem item, boolean review) {
     return item.tags().values().stream()
         .filter(n -> tags.labelOf(n) != null && n.endsWith(StashTags.REVIEW_SUFFIX) == review)
         .map(n -> Tag.key(tags.labelOf(n))).collect(Collectors.toCollection(java.util.HashSet::new));

@@ -6,11 +6,9 @@ import dev.tagger.Tag;
 import dev.tagger.TagResult;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * ({@link StashPerformers}: exact name or alias, created only when allowed) is added to the scene or image in
  * ADD mode, items wanting the same performers sent together; in a scene, each span where they appear becomes
  * a marker titled with their name under {@code AI_people}, unless one with that title already starts within
- * half a second. A person Stash has no performer for is left out, with one warning a run. Not thread-safe:
- * the {@link StashSink} holding it serialises calls.
+ * half a second. A person Stash has no performer for is left out altogether (no marker either), with one
+ * warning a run; each name is looked up once a run. Not thread-safe: the {@link StashSink} holding it
+ * serialises calls.
  */
 final class StashPeople {
   private static final Logger LOG = LoggerFactory.getLogger(StashPeople.class);
@@ -31,9 +30,9 @@ final class StashPeople {
   private final StashPerformers performers;
   private final StashSink.Options options;
   private final Map<List<String>, List<StashItem>> pending = new HashMap<>();
-  private final Map<String, Set<String>> pendingNames = new HashMap<>();
-  private final Map<String, Set<String>> written = new HashMap<>();
-  private final Set<String> warned = new java.util.HashSet<>();
+  private final Map<String, Map<String, String>> pendingNames = new HashMap<>();
+  private final Map<String, Map<String, String>> written = new HashMap<>();
+  private final Map<String, java.util.Optional<String>> resolved = new HashMap<>();
   private int markers;
   private int failed;
 
@@ -55,18 +54,19 @@ final class StashPeople {
       return;
     }
     TreeSet<String> ids = new TreeSet<>();
-    Set<String> names = new LinkedHashSet<>();
+    Map<String, String> names = new java.util.LinkedHashMap<>();
     for (Tag person : people) {
       String id = performerId(person.name());
-      if (id != null) {
-        names.add(person.name());
-        if (!item.performers().containsKey(id)) {
-          ids.add(id);
-        }
+      if (id == null) {
+        continue; // not in Stash at all, markers included
       }
-    }
-    if (item.kind() == StashItem.Kind.SCENE) {
-      people.forEach(person -> addMarkers(item, person));
+      names.put(person.name(), id);
+      if (!item.performers().containsKey(id)) {
+        ids.add(id);
+      }
+      if (item.kind() == StashItem.Kind.SCENE) {
+        addMarkers(item, person);
+      }
     }
     if (ids.isEmpty()) {
       written.put(key(item), names); // every one is on the item already
@@ -80,20 +80,20 @@ final class StashPeople {
     }
   }
 
-  private String performerId(String name) {
-    try {
-      var found = performers.forPerson(name);
-      if (found.isEmpty() && warned.add(StashTags.key(name))) {
-        LOG.warn("Stash has no performer named '{}' (name or alias); allow creating performers to have one made, or name the person"
-            + " as the performer is named", name);
-      }
-      return found.map(StashPerformers.StashPerformer::id).orElse(null);
-    } catch (StashException e) {
-      if (warned.add(StashTags.key(name))) {
+  private @org.jspecify.annotations.Nullable String performerId(String name) {
+    return resolved.computeIfAbsent(StashTags.key(name), k -> {
+      try {
+        var found = performers.forPerson(name);
+        if (found.isEmpty()) {
+          LOG.warn("Stash has no performer named '{}' (name or alias); allow creating performers to have one made, or name the person"
+              + " as the performer is named", name);
+        }
+        return found.map(StashPerformers.StashPerformer::id);
+      } catch (StashException e) {
         LOG.warn("'{}' is not added to Stash: {}", name, e.getMessage());
+        return java.util.Optional.empty();
       }
-      return null;
-    }
+    }).orElse(null);
   }
 
   private void addMarkers(StashItem item, Tag person) {
@@ -114,7 +114,7 @@ final class StashPeople {
       input.put("scene_id", item.id());
       input.put("primary_tag_id", primary);
       input.put("tag_ids", List.of());
-      try {
+      try { // before a retry, the scene's markers are read back: a marker is never made twice
         client.execute("SceneMarkerCreate", Map.of("input", input), () -> StashSink.existingMarker(client, item.id(), primary, person.name(), s.startSeconds()));
         markers++;
       } catch (StashException e) {
@@ -143,9 +143,9 @@ final class StashPeople {
     pending.clear();
   }
 
-  /** The people whose performers are on this item after this run's writes. */
-  Set<String> written(StashItem item) {
-    return written.getOrDefault(key(item), Set.of());
+  /** The people whose performers are on this item after this run's writes, name to performer id. */
+  Map<String, String> written(StashItem item) {
+    return written.getOrDefault(key(item), Map.of());
   }
 
   int markers() {

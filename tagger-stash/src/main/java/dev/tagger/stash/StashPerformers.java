@@ -62,27 +62,31 @@ public final class StashPerformers {
 
   /**
    * The performer for a person named {@code name}: the one Stash has, else one created when creating is
-   * allowed, else empty. A name with a disambiguation in parentheses ({@code Anna (1990)}) also matches the
-   * performer with that name and disambiguation.
+   * allowed (then once, even across threads), else empty. A name with a disambiguation in parentheses
+   * ({@code Anna (1990)}) also matches the performer with that name and disambiguation, and is created as one.
    */
-  public Optional<StashPerformer> forPerson(String name) {
+  public synchronized Optional<StashPerformer> forPerson(String name) {
     Optional<StashPerformer> known = disambiguated(name).or(() -> find(name));
     if (known.isPresent() || !create) {
       return known;
     }
-    Map<String, Object> input = Map.of("name", name.strip(),
-        "details", "Created by Tagger for a person named in its people store.");
+    String[] parts = split(name);
+    Map<String, Object> input = new java.util.HashMap<>(Map.of("name", parts[0],
+        "details", "Created by Tagger for a person named in its people store."));
+    if (parts[1] != null) {
+      input.put("disambiguation", parts[1]);
+    }
     try {
       StashPerformer made = performer(client.execute("PerformerCreate", Map.of("input", input),
           () -> {
             byKey.remove(StashTags.key(name)); // read Stash again, not the answer cached before the create
-            return find(name).map(StashPerformers::answer).orElse(null);
+            return disambiguated(name).or(() -> find(name)).map(StashPerformers::answer).orElse(null);
           }).path("performerCreate"));
       byKey.put(StashTags.key(name), Optional.of(made));
       return Optional.of(made);
     } catch (StashException e) {
       byKey.remove(StashTags.key(name)); // made meanwhile by someone else: use that one
-      return Optional.of(find(name).orElseThrow(() -> e));
+      return Optional.of(disambiguated(name).or(() -> find(name)).orElseThrow(() -> e));
     }
   }
 
@@ -99,14 +103,28 @@ public final class StashPerformers {
     }
   }
 
-  private Optional<StashPerformer> disambiguated(String name) {
+  /** A name and its disambiguation ({@code Anna (1990)} → {@code Anna}, {@code 1990}); null for a name without one. */
+  static String[] split(String name) {
     String n = name.strip();
     int open = n.lastIndexOf(" (");
     if (open < 1 || !n.endsWith(")")) {
+      return new String[] {n, null};
+    }
+    return new String[] {n.substring(0, open), n.substring(open + 2, n.length() - 1)};
+  }
+
+  /** The name a person is given for this performer: its name, with its disambiguation in parentheses when it has one. */
+  public static String personName(StashPerformer p) {
+    return p.disambiguation() == null ? p.name() : p.name() + " (" + p.disambiguation() + ")";
+  }
+
+  private Optional<StashPerformer> disambiguated(String name) {
+    String[] parts = split(name);
+    if (parts[1] == null) {
       return Optional.empty();
     }
-    String base = n.substring(0, open);
-    String disambiguation = n.substring(open + 2, n.length() - 1);
+    String base = parts[0];
+    String disambiguation = parts[1];
     Map<String, Object> exact = Map.of("value", base, "modifier", "EQUALS");
     JsonNode data = client.execute("FindPerformers", Map.of("filter", Map.of("per_page", -1), "performer_filter", Map.of("name", exact)));
     for (JsonNode p : data.path("findPerformers").path("performers")) {
@@ -125,7 +143,8 @@ public final class StashPerformers {
 
   private static JsonNode answer(StashPerformer p) {
     com.fasterxml.jackson.databind.node.ObjectNode answer = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-    com.fasterxml.jackson.databind.node.ObjectNode o = answer.putObject("performerCreate").put("id", p.id()).put("name", p.name());
+    com.fasterxml.jackson.databind.node.ObjectNode o = answer.putObject("performerCreate").put("id", p.id()).put("name", p.name())
+        .put("disambiguation", p.disambiguation());
     o.putArray("alias_list");
     return answer;
   }

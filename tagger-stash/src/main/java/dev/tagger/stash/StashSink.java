@@ -271,7 +271,8 @@ public final class StashSink implements TagSink {
       }
       return null;
     } catch (StashException e) {
-      return null; // cannot tell: send it again, as before
+      // cannot tell: failing this marker is safer than sending it again and making two; the next run looks again
+      throw new StashException("cannot tell whether the marker was made: " + e.getMessage(), e.status(), e);
     }
   }
 
@@ -344,8 +345,8 @@ public final class StashSink implements TagSink {
     return writtenItems.contains(item.kind() + ":" + item.id());
   }
 
-  /** The named people whose performers are on this item after this run's writes (after {@link #flush()}). */
-  public synchronized java.util.Set<String> peopleWritten(StashItem item) {
+  /** The named people whose performers are on this item after this run's writes, name to performer id (after {@link #flush()}). */
+  public synchronized Map<String, String> peopleWritten(StashItem item) {
     return people.written(item);
   }
 

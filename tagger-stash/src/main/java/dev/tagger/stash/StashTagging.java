@@ -105,10 +105,9 @@ public final class StashTagging {
         StashItem item = byPath.get(r.path());
         if (item != null && r.succeeded() && sink.wasWritten(item)) {
           java.util.Set<String> review = sink.reviewWritten(item);
-          java.util.Set<String> people = sink.peopleWritten(item); // a person is written only where their performer went on
-          List<dev.tagger.Tag> written = r.tags().stream().filter(t -> !StashPeople.isPerson(t) || people.contains(t.name())).toList();
-          corrections.remember(item, new TagResult(r.path(), r.kind(), r.sha256(), written,
-              r.review().stream().filter(t -> review.contains(t.name())).toList(), r.texts(), null, r.fromCache(), r.millis(), r.partial()));
+          corrections.remember(item, new TagResult(r.path(), r.kind(), r.sha256(), r.tags(),
+              r.review().stream().filter(t -> review.contains(t.name())).toList(), r.texts(), null, r.fromCache(), r.millis(), r.partial()),
+              sink.peopleWritten(item));
         }
       }
     }

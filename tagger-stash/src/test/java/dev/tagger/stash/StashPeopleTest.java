@@ -87,6 +87,36 @@ class StashPeopleTest {
   }
 
   @Test
+  void aPersonFoundByAliasStaysTheirsAndOnlyTakingThePerformerOffIsARejectionWithoutAConfidence() throws Exception {
+    try (FakeStash stash = new FakeStash("k");
+        dev.tagger.feedback.FeedbackStore feedback = dev.tagger.feedback.FeedbackStore.inMemory()) {
+      FakeStashPerformers.Performer robert = stash.performers.add("Robert Stone", null, "Bo");
+      stash.addImage("1", "/stash/1.jpg");
+      stash.addImage("2", "/stash/2.jpg");
+      StashClient client = client(stash);
+      StashTags tags = new StashTags(client);
+      Map<String, StashItem> before = listed(client, StashItem.Kind.IMAGE);
+      try (StashSink sink = new StashSink(client, tags, before, StashSink.Options.DEFAULT)) {
+        for (String id : List.of("1", "2")) {
+          TagResult r = image(id, person("Bo"));
+          sink.accept(r);
+          sink.flush();
+          new StashCorrections(feedback, tags).remember(before.get("/local/" + id + ".jpg"), r, sink.peopleWritten(before.get("/local/" + id + ".jpg")));
+        }
+      }
+      stash.images.get("2").performers.remove(robert.id); // a person says image 2 is not Bo
+      int said = new StashCorrections(feedback, tags).read(List.copyOf(listed(client, StashItem.Kind.IMAGE).values()));
+      assertThat(said).isEqualTo(1);
+      assertThat(feedback.all()).singleElement().satisfies(f -> {
+        assertThat(f.sha256()).isEqualTo("sha-2");
+        assertThat(f.tag()).isEqualTo("Bo");
+        assertThat(f.verdict()).isEqualTo(dev.tagger.feedback.Verdict.REJECT);
+        assertThat(f.confidence()).as("a name has no threshold to learn").isNull();
+      });
+    }
+  }
+
+  @Test
   void twoPerformersOfOneNameAreNotGuessedBetweenAndADisambiguationPicksOne() throws Exception {
     try (FakeStash stash = new FakeStash("k")) {
       stash.performers.add("Anna", "1990");
@@ -114,7 +144,9 @@ class StashPeopleTest {
       stash.addScene("5", "/stash/5.mkv");
       StashClient client = client(stash);
       TagResult scene = new TagResult("/local/5.mkv", MediaKind.VIDEO, "sha-5",
-          List.of(person("Dana", new Segment(0, 4, 0.8, 0.8), new Segment(10, 12, 0.8, 0.8))), List.of(), List.of(), null, false, 1);
+          List.of(person("Dana", new Segment(0, 4, 0.8, 0.8), new Segment(10, 12, 0.8, 0.8)),
+              person("Erin", new Segment(20, 24, 0.8, 0.8))), // no performer: not in Stash at all, not even as a marker
+          List.of(), List.of(), null, false, 1);
       for (int run = 0; run < 2; run++) {
         try (StashSink sink = new StashSink(client, new StashTags(client), listed(client, StashItem.Kind.SCENE), StashSink.Options.DEFAULT)) {
           sink.accept(scene);
