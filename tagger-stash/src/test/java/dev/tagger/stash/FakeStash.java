@@ -284,27 +284,6 @@ public final class FakeStash implements AutoCloseable {
     }
   }
 
-  @SuppressWarnings("unchecked")
-  private boolean matches(Tag t, Map<String, Object> filter) {
-    if (filter == null) {
-      return true;
-    }
-    boolean own = true;
-    if (filter.get("name") instanceof Map<?, ?> c) {
-      own = FakeStashWiring.like((String) c.get("value"), t.name);
-    }
-    if (filter.get("aliases") instanceof Map<?, ?> c) {
-      own = own && t.aliases.stream().anyMatch(a -> FakeStashWiring.like((String) c.get("value"), a));
-    }
-    if (filter.get("parents") instanceof Map<?, ?> c) {
-      own = own && t.parents.stream().anyMatch(((List<String>) c.get("value"))::contains);
-    }
-    if (filter.get("OR") instanceof Map<?, ?> or) {
-      return own || matches(t, (Map<String, Object>) or);
-    }
-    return own;
-  }
-
   private Map<String, Object> view(Tag t) {
     List<Map<String, Object>> parents = new ArrayList<>();
     for (String p : t.parents) {
@@ -321,7 +300,7 @@ public final class FakeStash implements AutoCloseable {
 
   private Object findTags(DataFetchingEnvironment env) {
     Map<String, Object> filter = env.getArgument("tag_filter");
-    List<Map<String, Object>> found = tags.values().stream().filter(t -> matches(t, filter)).map(this::view).toList();
+    List<Map<String, Object>> found = tags.values().stream().filter(t -> FakeStashWiring.matches(t, filter)).map(this::view).toList();
     return Map.of("count", found.size(), "tags", found);
   }
 

@@ -85,4 +85,26 @@ final class FakeStashWiring {
     }
   }
 
+
+  @SuppressWarnings("unchecked")
+  /** Whether a tag passes a tag filter: name and aliases by SQL LIKE, parents, OR. */
+  static boolean matches(FakeStash.Tag t, Map<String, Object> filter) {
+    if (filter == null) {
+      return true;
+    }
+    boolean own = true;
+    if (filter.get("name") instanceof Map<?, ?> c) {
+      own = FakeStashWiring.like((String) c.get("value"), t.name);
+    }
+    if (filter.get("aliases") instanceof Map<?, ?> c) {
+      own = own && t.aliases.stream().anyMatch(a -> FakeStashWiring.like((String) c.get("value"), a));
+    }
+    if (filter.get("parents") instanceof Map<?, ?> c) {
+      own = own && t.parents.stream().anyMatch(((List<String>) c.get("value"))::contains);
+    }
+    if (filter.get("OR") instanceof Map<?, ?> or) {
+      return own || matches(t, (Map<String, Object>) or);
+    }
+    return own;
+  }
 }
