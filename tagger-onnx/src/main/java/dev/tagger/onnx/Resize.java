@@ -1,12 +1,23 @@
 package dev.tagger.onnx;
 
 import dev.tagger.spi.RgbImage;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
- * Resizing of RGB images (or a rectangle of them): bilinear, after averaging blocks of pixels when
- * shrinking by more than 2×, so large photos are not sampled sparsely. Only the rectangle is read.
+ * Resizing of RGB images (or a rectangle of them): bilinear, from the image halved (2 × 2 pixel averages) as
+ * many times as the shrink allows while staying over 2×, so large photos are not sampled sparsely. Each
+ * image's halvings are made once and kept while the image is in use, so the classifier, the detector and
+ * the face detector, which shrink the same 12 MP photo to different sizes, read its full pixels once
+ * between them.
  */
 final class Resize {
+  /** Each image's successive halvings, while the image lives (an image is its own key: records compare arrays by identity). */
+  private static final Map<RgbImage, List<RgbImage>> HALVINGS = Collections.synchronizedMap(new WeakHashMap<>());
+
   private Resize() {}
 
   static RgbImage bilinear(RgbImage src, int width, int height) {
@@ -20,12 +31,10 @@ final class Resize {
   static RgbImage region(RgbImage src, double x, double y, double w, double h, int outW, int outH) {
     int block = (int) Math.floor(Math.min(w / outW, h / outH) / 2);
     if (block >= 2) {
-      int bx = Math.max(0, (int) Math.floor(x));
-      int by = Math.max(0, (int) Math.floor(y));
-      int bw = Math.min(src.width() - bx, (int) Math.ceil(x + w) - bx);
-      int bh = Math.min(src.height() - by, (int) Math.ceil(y + h) - by);
-      RgbImage averaged = boxAverage(src, bx, by, bw, bh, block);
-      return region(averaged, (x - bx) / block, (y - by) / block, w / block, h / block, outW, outH);
+      int times = 31 - Integer.numberOfLeadingZeros(block); // the most halvings that leave over 2x to shrink
+      RgbImage smaller = halved(src, times);
+      double f = 1 << times;
+      return region(smaller, x / f, y / f, w / f, h / f, outW, outH);
     }
     int sw = src.width();
     int sh = src.height();
@@ -64,44 +73,39 @@ final class Resize {
     return new RgbImage(outW, outH, out);
   }
 
-  /** Averages {@code block × block} pixel blocks of a rectangle. */
-  static RgbImage boxAverage(RgbImage img, int x0, int y0, int width, int height, int block) {
-    int w = Math.max(1, width / block);
-    int h = Math.max(1, height / block);
+  /** The image halved {@code times} times, each halving made once for the image's life. */
+  static RgbImage halved(RgbImage src, int times) {
+    if (times <= 0) {
+      return src;
+    }
+    List<RgbImage> levels = HALVINGS.computeIfAbsent(src, k -> new ArrayList<>());
+    synchronized (levels) {
+      while (levels.size() < times) {
+        RgbImage last = levels.isEmpty() ? src : levels.get(levels.size() - 1);
+        if (last.width() < 2 || last.height() < 2) {
+          return last;
+        }
+        levels.add(half(last));
+      }
+      return levels.get(times - 1);
+    }
+  }
+
+  /** Averages 2 x 2 pixel blocks (an odd last row or column is dropped). */
+  static RgbImage half(RgbImage img) {
+    int w = img.width() / 2;
+    int h = img.height() / 2;
     byte[] src = img.pixels();
     int srcW = img.width();
-    int[] sums = new int[w * 3];
     byte[] dst = new byte[w * h * 3];
-    int n = block * block;
-    if (block == 2) {
-      for (int y = 0; y < h; y++) {
-        int r0 = (Math.min(img.height() - 1, y0 + 2 * y) * srcW + x0) * 3;
-        int r1 = (Math.min(img.height() - 1, y0 + 2 * y + 1) * srcW + x0) * 3;
-        int o = y * w * 3;
-        for (int x = 0; x < w; x++, r0 += 6, r1 += 6) {
-          for (int ch = 0; ch < 3; ch++) {
-            dst[o++] = (byte) (((src[r0 + ch] & 0xFF) + (src[r0 + 3 + ch] & 0xFF) + (src[r1 + ch] & 0xFF) + (src[r1 + 3 + ch] & 0xFF) + 2) >> 2);
-          }
-        }
-      }
-      return new RgbImage(w, h, dst);
-    }
     for (int y = 0; y < h; y++) {
-      java.util.Arrays.fill(sums, 0);
-      for (int dy = 0; dy < block; dy++) {
-        int row = (Math.min(img.height() - 1, y0 + y * block + dy) * srcW + x0) * 3;
-        for (int x = 0, i = row; x < w; x++) {
-          int s = x * 3;
-          for (int dx = 0; dx < block; dx++, i += 3) {
-            sums[s] += src[i] & 0xFF;
-            sums[s + 1] += src[i + 1] & 0xFF;
-            sums[s + 2] += src[i + 2] & 0xFF;
-          }
-        }
-      }
+      int r0 = 2 * y * srcW * 3;
+      int r1 = (2 * y + 1) * srcW * 3;
       int o = y * w * 3;
-      for (int i = 0; i < w * 3; i++) {
-        dst[o + i] = (byte) (sums[i] / n);
+      for (int x = 0; x < w; x++, r0 += 6, r1 += 6) {
+        for (int ch = 0; ch < 3; ch++) {
+          dst[o++] = (byte) (((src[r0 + ch] & 0xFF) + (src[r0 + 3 + ch] & 0xFF) + (src[r1 + ch] & 0xFF) + (src[r1 + 3 + ch] & 0xFF) + 2) >> 2);
+        }
       }
     }
     return new RgbImage(w, h, dst);
