@@ -36,8 +36,13 @@ public final class BenchMedia {
    * A 60 s 1920x1080 clip at 25 fps (H.264 by OpenH264 at 8 Mbit/s, a keyframe every 10 s as encoders commonly place them) showing the sample photos in
    * turn, 5 s each; made once and kept in the system temp folder.
    */
-  public static synchronized Path clip1080p() throws IOException {
-    Path clip = Path.of(System.getProperty("java.io.tmpdir"), "tagger-bench", "clip-1080p-60s-h264.mp4");
+  public static Path clip1080p() throws IOException {
+    return clip1080p(250);
+  }
+
+  /** The same clip with a keyframe every {@code gopFrames} frames (50: every 2 s, as many cameras and streaming encoders do). */
+  public static synchronized Path clip1080p(int gopFrames) throws IOException {
+    Path clip = Path.of(System.getProperty("java.io.tmpdir"), "tagger-bench", "clip-1080p-60s-h264" + (gopFrames == 250 ? "" : "-gop" + gopFrames) + ".mp4");
     if (Files.exists(clip)) {
       return clip;
     }
@@ -49,7 +54,7 @@ public final class BenchMedia {
       shots.add(new TestMedia.Shot(photo(names.get(i % names.size())), 5));
     }
     Path tmp = clip.resolveSibling("clip-" + ProcessHandle.current().pid() + ".mp4");
-    TestMedia.video(tmp, 1920, 1080, 25, 250, org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264, 8_000_000, shots);
+    TestMedia.video(tmp, 1920, 1080, 25, gopFrames, org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264, 8_000_000, shots);
     Files.move(tmp, clip);
     return clip;
   }

@@ -21,9 +21,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Getting one frame every 2 s out of a 60 s 1080p clip: our sampler (seeking, or keyframes only) against
- * the baseline of decoding every frame with a plain FFmpegFrameGrabber loop and keeping one every 2 s.
- * Returns the number of frames so the work is not optimised away.
+ * Getting one frame every 2 s out of a 60 s 1080p clip with a keyframe every 10 s or every 2 s: our sampler
+ * (by interval, which takes a keyframe near a sample time, or keyframes only) against the baseline of
+ * decoding every frame with a plain FFmpegFrameGrabber loop and keeping one every 2 s. Returns the number
+ * of frames so the work is not optimised away.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -35,12 +36,15 @@ public class FrameDecodeBenchmark {
   @Param({"sampler-seek-2s", "sampler-keyframes", "baseline-decode-every-frame"})
   public String method;
 
+  @Param({"keyframe-10s", "keyframe-2s"})
+  public String clipKind;
+
   private Path clip;
   private final FfmpegMediaDecoder decoder = new FfmpegMediaDecoder();
 
   @Setup
   public void setUp() throws Exception {
-    clip = BenchMedia.clip1080p();
+    clip = clipKind.equals("keyframe-2s") ? BenchMedia.clip1080p(50) : BenchMedia.clip1080p();
   }
 
   @Benchmark

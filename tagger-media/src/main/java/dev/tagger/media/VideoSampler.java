@@ -18,6 +18,8 @@ final class VideoSampler {
   static final int HISTOGRAM_BINS = 64;
   /** Sample times at most this far ahead are reached by decoding forward instead of seeking. */
   static final double FORWARD_DECODE_LIMIT_SECONDS = 5.0;
+  /** A keyframe this close to a sample time (a share of the interval) stands in for it: one frame decoded, not a run of them. */
+  static final double KEYFRAME_REACH = 0.5;
 
   private VideoSampler() {}
 
@@ -30,19 +32,25 @@ final class VideoSampler {
   }
 
   /**
-   * Gets each sample time's frame. Far ahead (more than {@link #FORWARD_DECODE_LIMIT_SECONDS}), it seeks:
-   * FFmpeg jumps to the keyframe before the time and decodes up to it. Close ahead, it decodes forward
-   * from where it is, skipping the colour conversion of the frames in between: within one group of
-   * pictures that is cheaper than going back to its keyframe.
+   * Gets each sample time's frame. When the container's index has a keyframe within {@link #KEYFRAME_REACH}
+   * of the interval from the time, it seeks to that keyframe and decodes it alone (the sample shows the
+   * keyframe's time). Otherwise, far ahead (more than {@link #FORWARD_DECODE_LIMIT_SECONDS}), it seeks:
+   * FFmpeg jumps to the keyframe before the time and decodes up to it; close ahead, it decodes forward from
+   * where it is, skipping the colour conversion of the frames in between: within one group of pictures that
+   * is cheaper than going back to its keyframe.
    */
   private static List<VideoFrame> byInterval(FFmpegFrameGrabber grabber, Media media, SamplingPolicy policy) {
     List<VideoFrame> frames = new ArrayList<>();
     double frameSeconds = 1 / Math.max(1, grabber.getFrameRate());
     double position = Double.NaN; // time of the last decoded frame
+    KeyframeIndex keyframes = KeyframeIndex.of(grabber);
     for (double t : sampleTimes(grabber.getLengthInTime() / 1e6, policy)) {
-      Frame frame;
+      Frame frame = null;
       try {
-        if (!Double.isNaN(position) && t > position && t - position <= FORWARD_DECODE_LIMIT_SECONDS) {
+        double key = keyframes.nearest(t, policy.intervalSeconds() * KEYFRAME_REACH);
+        if (!Double.isNaN(key) && (Double.isNaN(position) || key > position + frameSeconds / 2)) {
+          grabber.setTimestamp((long) Math.floor(key * 1e6)); // lands on the keyframe itself
+        } else if (!Double.isNaN(position) && t > position && t - position <= FORWARD_DECODE_LIMIT_SECONDS) {
           while (position + frameSeconds < t - frameSeconds / 2) {
             Frame skipped = grabber.grabFrame(false, true, false, false, false);
             if (skipped == null) {
@@ -53,7 +61,9 @@ final class VideoSampler {
         } else {
           grabber.setTimestamp(Math.round(t * 1e6));
         }
-        frame = grabber.grabImage();
+        if (frame == null) {
+          frame = grabber.grabImage();
+        }
       } catch (FrameGrabber.Exception e) {
         break;
       }

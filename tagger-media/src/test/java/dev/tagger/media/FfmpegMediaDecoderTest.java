@@ -135,6 +135,30 @@ class FfmpegMediaDecoderTest {
   }
 
   @Test
+  void aKeyframeNearASampleTimeStandsInForItAndTheSampleShowsItsOwnTime() throws Exception {
+    // 10 fps, a keyframe every 3 s (0, 3, 6, 9), where the colour changes too; samples every 2 s
+    List<Shot> shots = new java.util.ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      shots.add(new Shot(i % 2 == 0 ? TestMedia.solid(96, 64, 230, 20, 20) : TestMedia.solid(96, 64, 20, 20, 230), 3));
+    }
+    for (String container : List.of("gop3.mp4", "gop3.mkv")) {
+      Path video = TestMedia.video(dir.resolve(container), 96, 64, 10, 30, shots);
+      List<VideoFrame> frames = decoder.sampleFrames(Media.of(video), new SamplingPolicy(2, 100));
+      // 0: keyframe; 2: the keyframe at 3 (within half the interval); 4: decoded forward (3 is taken);
+      // 6: keyframe; 8: the keyframe at 9; 10: decoded forward
+      assertThat(frames).extracting(VideoFrame::seconds).as(container).hasSize(6);
+      double[] expected = {0, 3, 4, 6, 9, 10};
+      for (int i = 0; i < frames.size(); i++) {
+        assertThat(frames.get(i).seconds()).as("%s sample %d", container, i).isCloseTo(expected[i], within(0.11));
+        int[] rgb = mean(frames.get(i).image(), 0, 0, 96, 64);
+        boolean red = ((int) (expected[i] / 3)) % 2 == 0;
+        assertThat(red ? rgb[0] > rgb[2] : rgb[2] > rgb[0]).as("%s colour at %s s: %s", container, expected[i], java.util.Arrays.toString(rgb))
+            .isTrue();
+      }
+    }
+  }
+
+  @Test
   void capsFramesBySpreadingThemOverTheVideo() throws Exception {
     Path video = TestMedia.video(dir.resolve("grey.mkv"), 64, 48, 10, List.of(new Shot(TestMedia.solid(64, 48, 128, 128, 128), 12)));
     List<VideoFrame> frames = decoder.sampleFrames(Media.of(video), new SamplingPolicy(1, 4));
