@@ -86,14 +86,27 @@ public final class ImageClassifier implements Analyzer, AutoCloseable {
   @Override
   public AnalyzerOutput analyze(AnalysisInput input) {
     List<Picture> pictures = input.pictures();
+    int[] standIns = StaticShots.standIns(pictures); // a frame showing what the last one looked at showed is not classified again
+    List<Picture> looked = new ArrayList<>();
+    for (int i = 0; i < pictures.size(); i++) {
+      if (standIns[i] == i) {
+        looked.add(pictures.get(i));
+      }
+    }
+    List<float[]> scores = new ArrayList<>();
+    List<float[]> lookedVectors = new ArrayList<>();
+    for (int i = 0; i < looked.size(); i += options.batchSize()) {
+      input.checkCancelled();
+      List<Picture> batch = looked.subList(i, Math.min(looked.size(), i + options.batchSize()));
+      scores.addAll(List.of(classify(batch.stream().map(Picture::image).toList(), lookedVectors)));
+    }
     List<Detection> out = new ArrayList<>();
     List<float[]> vectors = new ArrayList<>();
-    for (int i = 0; i < pictures.size(); i += options.batchSize()) {
-      input.checkCancelled();
-      List<Picture> batch = pictures.subList(i, Math.min(pictures.size(), i + options.batchSize()));
-      float[][] scores = classify(batch.stream().map(Picture::image).toList(), vectors);
-      for (int j = 0; j < batch.size(); j++) {
-        out.addAll(top(scores[j], batch.get(j).span()));
+    for (int i = 0, n = -1; i < pictures.size(); i++) {
+      n += standIns[i] == i ? 1 : 0; // the looked-at picture standing for this one
+      out.addAll(top(scores.get(n), pictures.get(i).span()));
+      if (!lookedVectors.isEmpty()) {
+        vectors.add(lookedVectors.get(n)); // each frame counts in the mean, as if looked at
       }
     }
     AnalyzerOutput result = AnalyzerOutput.of(out);

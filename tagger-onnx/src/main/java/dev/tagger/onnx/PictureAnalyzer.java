@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** A vision analyzer that looks at one picture at a time: the still, or each sampled frame in turn. */
+/**
+ * A vision analyzer that looks at one picture at a time: the still, or each sampled frame in turn; a frame
+ * that shows what the one before showed ({@link StaticShots}) is not looked at again.
+ */
 interface PictureAnalyzer extends Analyzer {
   /** What one picture shows; {@code span} is the frame's instant, null for a still. */
   List<Detection> analyzePicture(RgbImage image, @Nullable TimeSpan span);
@@ -25,10 +28,19 @@ interface PictureAnalyzer extends Analyzer {
 
   @Override
   default AnalyzerOutput analyze(AnalysisInput input) {
+    List<Picture> pictures = input.pictures();
+    int[] standIns = StaticShots.standIns(pictures);
     List<Detection> out = new ArrayList<>();
-    for (Picture p : input.pictures()) {
+    List<Detection> seen = List.of();
+    for (int i = 0; i < pictures.size(); i++) {
       input.checkCancelled();
-      out.addAll(analyzePicture(p.image(), p.span()));
+      Picture p = pictures.get(i);
+      if (standIns[i] == i) {
+        seen = analyzePicture(p.image(), p.span());
+        out.addAll(seen);
+      } else {
+        out.addAll(StaticShots.movedTo(seen, p.span()));
+      }
     }
     return AnalyzerOutput.of(out);
   }
