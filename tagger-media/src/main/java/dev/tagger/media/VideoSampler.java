@@ -45,7 +45,7 @@ final class VideoSampler {
     double position = Double.NaN; // time of the last decoded frame
     KeyframeIndex keyframes = KeyframeIndex.of(grabber);
     for (double t : sampleTimes(grabber.getLengthInTime() / 1e6, policy)) {
-      Frame frame = null;
+      Frame frame;
       try {
         double key = keyframes.nearest(t, policy.intervalSeconds() * KEYFRAME_REACH);
         if (!Double.isNaN(key) && (Double.isNaN(position) || key > position + frameSeconds / 2)) {
@@ -61,9 +61,7 @@ final class VideoSampler {
         } else {
           grabber.setTimestamp(Math.round(t * 1e6));
         }
-        if (frame == null) {
-          frame = grabber.grabImage();
-        }
+        frame = grabber.grabImage();
       } catch (FrameGrabber.Exception e) {
         break;
       }
