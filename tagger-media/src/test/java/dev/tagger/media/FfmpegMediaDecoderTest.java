@@ -159,6 +159,21 @@ class FfmpegMediaDecoderTest {
   }
 
   @Test
+  void aContainerWithoutAnIndexIsSampledAtTheIntervalsTimes() throws Exception {
+    // MPEG-TS keeps no index of keyframes: no keyframe stands in, every sample shows its own time
+    List<Shot> shots = new java.util.ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      shots.add(new Shot(i % 2 == 0 ? TestMedia.solid(96, 64, 230, 20, 20) : TestMedia.solid(96, 64, 20, 20, 230), 3));
+    }
+    Path video = TestMedia.video(dir.resolve("gop3.ts"), 96, 64, 10, 30, shots);
+    List<VideoFrame> frames = decoder.sampleFrames(Media.of(video), new SamplingPolicy(2, 100));
+    assertThat(frames).isNotEmpty();
+    for (int i = 0; i < frames.size(); i++) {
+      assertThat(frames.get(i).seconds() - frames.get(0).seconds()).as("sample %d", i).isCloseTo(2.0 * i, within(0.11));
+    }
+  }
+
+  @Test
   void capsFramesBySpreadingThemOverTheVideo() throws Exception {
     Path video = TestMedia.video(dir.resolve("grey.mkv"), 64, 48, 10, List.of(new Shot(TestMedia.solid(64, 48, 128, 128, 128), 12)));
     List<VideoFrame> frames = decoder.sampleFrames(Media.of(video), new SamplingPolicy(1, 4));
