@@ -61,6 +61,13 @@ final class FaceAlignment {
     return new RgbImage(SIZE, SIZE, out);
   }
 
+  /** A face's pixels as the face-api.js models take them: NHWC floats 0..255, appended to {@code out}. */
+  static void putPixels(RgbImage face, java.nio.FloatBuffer out) {
+    for (byte b : face.pixels()) {
+      out.put(b & 0xFF);
+    }
+  }
+
   private static void sample(byte[] px, int w, int h, double x, double y, byte[] out, int at) {
     int x0 = (int) Math.floor(x);
     int y0 = (int) Math.floor(y);

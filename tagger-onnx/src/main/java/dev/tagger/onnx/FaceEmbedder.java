@@ -49,7 +49,7 @@ public final class FaceEmbedder implements AutoCloseable {
 
   /** The face's descriptor, or empty when the face is too small or too blurred to identify. */
   public Optional<FaceVector> embed(RgbImage img, Box box, float[] landmarks, double score) {
-    if (Math.min(box.width(), box.height()) < MIN_FACE_SIDE || landmarks.length < 6) {
+    if (!readable(box, landmarks)) {
       return Optional.empty();
     }
     RgbImage chip = FaceAlignment.chip(img, landmarks);
@@ -60,14 +60,15 @@ public final class FaceEmbedder implements AutoCloseable {
     return Optional.of(new FaceVector(descriptors(List.of(chip)).get(0), box, score, sharpness));
   }
 
+  /** Whether a face is large enough to read who it is, or anything else of it, and has the landmarks to align it. */
+  static boolean readable(Box box, float[] landmarks) {
+    return Math.min(box.width(), box.height()) >= MIN_FACE_SIDE && landmarks.length >= 6;
+  }
+
   /** Descriptors of 150 x 150 RGB chips. */
   List<float[]> descriptors(List<RgbImage> chips) {
     FloatBuffer input = FloatBuffer.allocate(chips.size() * FaceAlignment.SIZE * FaceAlignment.SIZE * 3);
-    for (RgbImage c : chips) {
-      for (byte b : c.pixels()) {
-        input.put(b & 0xFF);
-      }
-    }
+    chips.forEach(c -> FaceAlignment.putPixels(c, input));
     input.flip();
     float[][] rows = session.run(input, new long[] {chips.size(), FaceAlignment.SIZE, FaceAlignment.SIZE, 3});
     List<float[]> out = new ArrayList<>();

@@ -67,7 +67,7 @@ public final class FaceEstimateAnalyzer implements PictureAnalyzer, AutoCloseabl
   public List<Detection> analyzePicture(RgbImage img, @Nullable TimeSpan span) {
     List<Detection> out = new ArrayList<>();
     for (BoxNms.Candidate c : detector.detect(img)) {
-      if (Math.min(c.box().width(), c.box().height()) < FaceEmbedder.MIN_FACE_SIDE || c.extra().length < 6) {
+      if (!FaceEmbedder.readable(c.box(), c.extra())) {
         continue;
       }
       Estimate e = estimate(Resize.bilinear(FaceAlignment.chip(img, c.extra()), SIDE, SIDE));
@@ -83,9 +83,7 @@ public final class FaceEstimateAnalyzer implements PictureAnalyzer, AutoCloseabl
   /** The estimate for one aligned 112 x 112 RGB face. */
   Estimate estimate(RgbImage face) {
     FloatBuffer input = FloatBuffer.allocate(SIDE * SIDE * 3);
-    for (byte b : face.pixels()) {
-      input.put(b & 0xFF);
-    }
+    FaceAlignment.putPixels(face, input);
     input.flip();
     Map<String, float[]> outputs = session.runAll(input, new long[] {1, SIDE, SIDE, 3});
     float[] age = null;

@@ -102,21 +102,10 @@ final class StashPeople {
       if (s.endSeconds() - s.startSeconds() < options.minSeconds(person.name())) {
         continue;
       }
-      boolean exists = item.markers().stream().anyMatch(m -> m.primaryTagId().equals(primary) && m.title().equalsIgnoreCase(person.name())
-          && Math.abs(m.seconds() - s.startSeconds()) < 0.5);
-      if (exists) {
-        continue;
-      }
-      Map<String, Object> input = new HashMap<>();
-      input.put("title", person.name());
-      input.put("seconds", s.startSeconds());
-      input.put("end_seconds", s.endSeconds());
-      input.put("scene_id", item.id());
-      input.put("primary_tag_id", primary);
-      input.put("tag_ids", List.of());
-      try { // before a retry, the scene's markers are read back: a marker is never made twice
-        client.execute("SceneMarkerCreate", Map.of("input", input), () -> StashSink.existingMarker(client, item.id(), primary, person.name(), s.startSeconds()));
-        markers++;
+      try {
+        if (StashSink.addMarker(client, item, person.name(), s, primary, List.of(), true)) {
+          markers++;
+        }
       } catch (StashException e) {
         LOG.warn("Stash scene {}: cannot add the marker of {} at {} s: {}", item.id(), person.name(), s.startSeconds(), e.getMessage());
       }

@@ -237,28 +237,41 @@ public final class StashSink implements TagSink {
       same.sort((a, b) -> Double.compare(b.getValue().peakConfidence(), a.getValue().peakConfidence()));
       Tag top = same.get(0).getKey();
       Segment s = same.get(0).getValue();
-      String primary = aiTag(top).id();
-      boolean exists = item.markers().stream().anyMatch(m -> m.primaryTagId().equals(primary) && Math.abs(m.seconds() - s.startSeconds()) < 0.5);
-      if (!exists) {
-        Map<String, Object> input = new HashMap<>();
-        input.put("title", top.name());
-        input.put("seconds", s.startSeconds());
-        input.put("end_seconds", s.endSeconds());
-        input.put("scene_id", item.id());
-        input.put("primary_tag_id", primary);
-        input.put("tag_ids", same.stream().skip(1).map(e -> aiTag(e.getKey()).id()).distinct().toList());
-        // creating a marker twice makes two: before a retry, read the scene's markers back
-        client.execute("SceneMarkerCreate", Map.of("input", input), () -> existingMarker(client, item.id(), primary, null, s.startSeconds()));
+      List<String> others = same.stream().skip(1).map(e -> aiTag(e.getKey()).id()).distinct().toList();
+      if (addMarker(client, item, top.name(), s, aiTag(top).id(), others, false)) {
         markers++;
       }
     }
   }
 
   /**
+   * Creates a scene marker unless the scene has one with this primary tag (and, when {@code byTitle}, this
+   * title) starting within half a second; returns whether it made one. Creating a marker twice makes two, so
+   * before a retry the scene's markers are read back.
+   */
+  static boolean addMarker(StashClient client, StashItem item, String title, Segment s, String primaryTagId, List<String> tagIds, boolean byTitle) {
+    boolean exists = item.markers().stream().anyMatch(m -> m.primaryTagId().equals(primaryTagId)
+        && (!byTitle || m.title().equalsIgnoreCase(title)) && Math.abs(m.seconds() - s.startSeconds()) < 0.5);
+    if (exists) {
+      return false;
+    }
+    Map<String, Object> input = new HashMap<>();
+    input.put("title", title);
+    input.put("seconds", s.startSeconds());
+    input.put("end_seconds", s.endSeconds());
+    input.put("scene_id", item.id());
+    input.put("primary_tag_id", primaryTagId);
+    input.put("tag_ids", tagIds);
+    client.execute("SceneMarkerCreate", Map.of("input", input),
+        () -> existingMarker(client, item.id(), primaryTagId, byTitle ? title : null, s.startSeconds()));
+    return true;
+  }
+
+  /**
    * The marker answer ({@code sceneMarkerCreate { id }}) when the scene already has this marker (with this title,
    * when one is given), else null.
    */
-  static @Nullable JsonNode existingMarker(StashClient client, String sceneId, String primaryTagId, @Nullable String title, double seconds) {
+  private static @Nullable JsonNode existingMarker(StashClient client, String sceneId, String primaryTagId, @Nullable String title, double seconds) {
     try {
       JsonNode scene = client.execute("FindSceneMarkers", Map.of("id", sceneId)).path("findScene");
       for (JsonNode m : scene.path("scene_markers")) {
