@@ -2,6 +2,7 @@ package dev.tagger.media;
 
 import static org.bytedeco.ffmpeg.global.avformat.AVSEEK_FLAG_BACKWARD;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_index_get_entries_count;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_index_get_entry;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_index_get_entry_from_timestamp;
 
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
@@ -16,18 +17,26 @@ import org.jspecify.annotations.Nullable;
  * Where a video's keyframes are, from the container's own index (MP4's sync-sample table, Matroska's cues),
  * read without decoding or even reading a packet. A container without an index answers that it knows of no
  * keyframe, and sampling then decodes as it did without one.
+ *
+ * <p>MP4's index holds decoding times, which run ahead of presentation times by a constant delay when the
+ * stream has B-frames (x264's default: the first packet decodes at -2 frames). The delay is read off the
+ * first entry against the stream's start, so a keyframe's time here is the time its picture shows: a
+ * seek to an earlier time would make FFmpeg go back a whole group of pictures and decode forward.
  */
 final class KeyframeIndex {
-  private static final KeyframeIndex NONE = new KeyframeIndex(null, 0, 0);
+  private static final KeyframeIndex NONE = new KeyframeIndex(null, 0, 0, 0);
 
   private final @Nullable AVStream stream;
   private final double timeBase;
   private final long start;
+  /** Presentation time minus index time, in the stream's time base (the B-frame delay; 0 without one). */
+  private final long delay;
 
-  private KeyframeIndex(@Nullable AVStream stream, double timeBase, long start) {
+  private KeyframeIndex(@Nullable AVStream stream, double timeBase, long start, long delay) {
     this.stream = stream;
     this.timeBase = timeBase;
     this.start = start;
+    this.delay = delay;
   }
 
   /** The index of the grabber's first video stream (not a cover picture). */
@@ -43,7 +52,9 @@ final class KeyframeIndex {
           return NONE;
         }
         long start = s.start_time() == avutil.AV_NOPTS_VALUE ? 0 : s.start_time();
-        return new KeyframeIndex(s, avutil.av_q2d(s.time_base()), start);
+        AVIndexEntry first = avformat_index_get_entry(s, 0);
+        long delay = first == null || first.isNull() ? 0 : Math.max(0, start - first.timestamp());
+        return new KeyframeIndex(s, avutil.av_q2d(s.time_base()), start, delay);
       }
     }
     return NONE;
@@ -54,12 +65,12 @@ final class KeyframeIndex {
     if (stream == null) {
       return Double.NaN;
     }
-    long at = start + (long) Math.floor(seconds / timeBase);
+    long at = start - delay + (long) Math.floor(seconds / timeBase);
     double best = Double.NaN;
     for (int flags : new int[] {AVSEEK_FLAG_BACKWARD, 0}) {
       AVIndexEntry e = avformat_index_get_entry_from_timestamp(stream, at, flags);
       if (e != null && !e.isNull() && (e.flags() & AVIndexEntry.AVINDEX_KEYFRAME) != 0) {
-        double t = (e.timestamp() - start) * timeBase;
+        double t = (e.timestamp() + delay - start) * timeBase;
         if (Math.abs(t - seconds) <= reach && (Double.isNaN(best) || Math.abs(t - seconds) < Math.abs(best - seconds))) {
           best = t;
         }

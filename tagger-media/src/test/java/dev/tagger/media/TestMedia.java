@@ -43,10 +43,22 @@ public final class TestMedia {
    * {@code bitrate} is positive, that bitrate in bits a second.
    */
   public static Path video(Path file, int width, int height, int fps, int gop, int codec, int bitrate, List<Shot> shots) throws IOException {
+    return video(file, width, height, fps, gop, codec, bitrate, 0, shots);
+  }
+
+  /**
+   * As above with up to {@code bFrames} B-frames in a row (MPEG-4 Part 2 only; OpenH264 makes none), as
+   * camera and x264 encodes have: their decoding times then run ahead of the times their pictures show.
+   */
+  public static Path video(Path file, int width, int height, int fps, int gop, int codec, int bitrate, int bFrames, List<Shot> shots)
+      throws IOException {
     try (FFmpegFrameRecorder rec = new FFmpegFrameRecorder(file.toFile(), width, height, 0)) {
       rec.setVideoCodec(codec);
       rec.setFrameRate(fps);
       rec.setGopSize(gop);
+      if (bFrames > 0) {
+        rec.setVideoOption("bf", Integer.toString(bFrames));
+      }
       if (bitrate > 0) {
         rec.setVideoBitrate(bitrate);
       } else {
