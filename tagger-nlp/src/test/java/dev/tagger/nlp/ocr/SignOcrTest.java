@@ -100,6 +100,30 @@ class SignOcrTest {
   }
 
   @Test
+  void inA1080pVideoFrameTextIsFoundAtLowerResolutionAndReadAsWell() {
+    // the signs filling a 1920x1080 frame: the detector looks at 960x544, the regions are read at full size
+    for (String name : List.of("sign-parking.jpg", "sign-campus.jpg")) {
+      RgbImage still = picture(name);
+      RgbImage frame = dev.tagger.media.TestMedia.scale(still, 1920, 1080);
+      Box within = null;
+      String truth = CAMPUS_TRUTH;
+      if (name.equals("sign-parking.jpg")) {
+        double sx = 1920.0 / still.width();
+        double sy = 1080.0 / still.height();
+        within = new Box(PARKING_SIGN.x() * sx, PARKING_SIGN.y() * sy, PARKING_SIGN.width() * sx, PARKING_SIGN.height() * sy);
+        truth = PARKING_TRUTH;
+      }
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      String asPhoto = text(merged.read(frame, false, deadline), within);
+      String asFrame = text(merged.read(frame, true, deadline), within);
+      double photoCer = TesseractOcrTest.characterErrorRate(truth, asPhoto);
+      double frameCer = TesseractOcrTest.characterErrorRate(truth, asFrame);
+      System.out.printf("%s at 1920x1080: CER as a photo %.3f [%s], as a video frame %.3f [%s]%n", name, photoCer, asPhoto, frameCer, asFrame);
+      assertThat(frameCer).as(name).isLessThanOrEqualTo(photoCer + 0.05).isLessThan(0.15);
+    }
+  }
+
+  @Test
   void wordsRunTogetherAreSplitAtCaseChanges() {
     assertThat(PaddleOcr.splitJoinedWords("SportsCentre ConferenceCentre")).isEqualTo("Sports Centre Conference Centre");
     assertThat(PaddleOcr.splitJoinedWords("McDonald iPhone NOTICE")).isEqualTo("McDonald iPhone NOTICE");
