@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
  * line of text is read by neither engine, so a photo without text costs one small detector pass. Then
  * PP-OCR reads, and Tesseract reads the regions PP-OCR read or that are shaped like lines of text, each
  * on its own ({@link TesseractOcr#readRegions}), not the whole picture. On video only frames that differ from the
- * last one read are read at all ({@link OcrLine#readAll}), and PP-OCR finds their text at a lower
- * resolution ({@link PaddleOcr#VIDEO_DETECTOR_SIDE}). Lines of the two engines
+ * last one read are read at all ({@link OcrLine#readAll}), and a large frame is looked at once, at the
+ * pre-check's resolution ({@link PaddleOcr#looksOnce}). Lines of the two engines
  * whose boxes overlap by half the smaller box form one region; where both read the same letters, the
  * reading with more word breaks (PP-OCR tends to run words together), then fewer stray symbols, wins;
  * where they differ, the
@@ -66,7 +66,7 @@ public final class MergedOcr implements Analyzer, AutoCloseable {
   }
 
   List<OcrLine> read(RgbImage img, boolean videoFrame, long deadlineNanos) {
-    if (!paddle.mayHaveText(img)) {
+    if (!PaddleOcr.looksOnce(img, videoFrame) && !paddle.mayHaveText(img)) {
       return List.of();
     }
     PaddleOcr.Reading pp = paddle.readRegions(img, videoFrame, deadlineNanos);

