@@ -4,6 +4,7 @@ import dev.tagger.audio.SoundEventAnalyzer;
 import dev.tagger.audio.SoundEventOptions;
 import dev.tagger.audio.SpeechAnalyzer;
 import dev.tagger.audio.SpeechOptions;
+import dev.tagger.audio.VoiceActivity;
 import dev.tagger.audio.VoskModel;
 import dev.tagger.model.ModelCatalog;
 import dev.tagger.model.ModelStore;
@@ -69,7 +70,9 @@ final class AnalyzerChoice implements AutoCloseable {
             VoskModel vosk = speechModel == null ? VoskModel.englishSmall(store)
                 : VoskModel.open(speechModel, speechModel.getFileName().toString());
             owned.add(vosk);
-            analyzers.add(new SpeechAnalyzer(vosk, SpeechOptions.DEFAULT));
+            VoiceActivity voice = VoiceActivity.open(store);
+            owned.add(voice);
+            analyzers.add(new SpeechAnalyzer(vosk, voice, SpeechOptions.DEFAULT));
           }
           case SOUNDS -> add(SoundEventAnalyzer.audioSet(store, SoundEventOptions.DEFAULT.withOnnx(onnx)));
           case KEYWORDS -> analyzers.add(new KeywordAnalyzer());

@@ -17,13 +17,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Speech to text with Vosk, on audio files and the soundtracks of videos: the audio streamed at 16 kHz
- * in half-second pieces (memory stays flat for hours of audio), silence skipped, one recognizer per
- * item on a shared {@link VoskModel}. Each utterance becomes a {@code transcript} text (with its time
+ * in half-second pieces (memory stays flat for hours of audio), only the pieces the voice-activity model
+ * finds speech in given to the recognizer (music, noise and silence are not: no words are made up from
+ * them, and recognition costs nothing there), one recognizer per item on a shared {@link VoskModel}.
+ * Without a voice-activity model, an energy gate skips silence only. Each utterance becomes a {@code transcript} text (with its time
  * span and every word's time, so the text analyzers tag its keywords and entities with the time they
  * were said) and a {@code speech}
  * detection over the same span, whose confidence is Vosk's mean word confidence. Listening stops at
@@ -31,13 +34,24 @@ import org.slf4j.LoggerFactory;
  */
 public final class SpeechAnalyzer implements Analyzer {
   private static final Logger LOG = LoggerFactory.getLogger(SpeechAnalyzer.class);
-  static final int PIECE = Transcriber.RATE / 2;
+  /** Samples in a piece: 16 of the voice-activity model's chunks, about half a second. */
+  static final int PIECE = 16 * VoiceActivity.CHUNK;
 
   private final VoskModel model;
+  private final @Nullable VoiceActivity voice;
   private final SpeechOptions options;
 
+  /** Speech gated by the voice-activity model; the models are the caller's to close. */
+  public SpeechAnalyzer(VoskModel model, VoiceActivity voice, SpeechOptions options) {
+    this.model = model;
+    this.voice = voice;
+    this.options = options;
+  }
+
+  /** Speech gated by loudness only: all that is not silence reaches the recognizer. */
   public SpeechAnalyzer(VoskModel model, SpeechOptions options) {
     this.model = model;
+    this.voice = null;
     this.options = options;
   }
 
@@ -46,7 +60,8 @@ public final class SpeechAnalyzer implements Analyzer {
     // the model's content hash and the time limit are in the key: another model in the same folder is run,
     // and a transcript cut short by a lower limit is not served once the limit is raised
     return new AnalyzerInfo("speech", model.name(), "vosk-0.3.45+" + model.contentHash(),
-        String.format(Locale.ROOT, "gate%.0fdB,limit%ds", options.silenceDbfs(), options.timeLimit().toSeconds()));
+        voice == null ? String.format(Locale.ROOT, "gate%.0fdB,limit%ds", options.silenceDbfs(), options.timeLimit().toSeconds())
+            : String.format(Locale.ROOT, "vad-%s@%.2f,limit%ds", voice.version(), Transcriber.SPEECH_PROBABILITY, options.timeLimit().toSeconds()));
   }
 
   @Override
@@ -58,7 +73,8 @@ public final class SpeechAnalyzer implements Analyzer {
   public AnalyzerOutput analyze(AnalysisInput input) {
     List<Transcriber.Utterance> utterances;
     boolean cutShort;
-    try (Transcriber t = new Transcriber(model, options.silenceDbfs(), System.nanoTime() + options.timeLimit().toNanos())) {
+    try (Transcriber t = new Transcriber(model, voice == null ? null : voice.stream(), options.silenceDbfs(),
+        System.nanoTime() + options.timeLimit().toNanos())) {
       try {
         input.streamAudio(Transcriber.RATE, PIECE, t::accept);
       } catch (MediaException e) {

@@ -6,13 +6,16 @@ import dev.tagger.TaggerException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.vosk.Recognizer;
 
 /**
- * One stream's recognition: owns a Vosk {@link Recognizer}, takes 16 kHz pieces in order, skips
- * silence (after one quiet piece, quiet pieces are not fed; the utterance before is finished), and
- * collects utterances with word timings on the original audio's clock. Stops taking audio at its
- * deadline. Not thread-safe; close it.
+ * One stream's recognition: owns a Vosk {@link Recognizer}, takes 16 kHz pieces in order, gives it only
+ * pieces with speech, and collects utterances with word timings on the original audio's clock. A piece
+ * has speech when the voice-activity model finds speech in one of its chunks (without the model: when it
+ * is louder than the silence level). After one piece without speech, such pieces are not fed and the
+ * utterance before is finished; when speech comes back, the piece before it is fed first, so the first
+ * word is heard whole. Stops taking audio at its deadline. Not thread-safe; close it.
  */
 final class Transcriber implements AutoCloseable {
   static final int RATE = 16_000;
@@ -32,7 +35,11 @@ final class Transcriber implements AutoCloseable {
     }
   }
 
+  /** A chunk at least this likely to be speech makes its piece one with speech. */
+  static final float SPEECH_PROBABILITY = 0.5f;
+
   private final Recognizer recognizer;
+  private final VoiceActivity.@Nullable Stream voice;
   private final double silenceRms;
   private final long deadlineNanos;
   private final List<Utterance> utterances = new ArrayList<>();
@@ -43,8 +50,11 @@ final class Transcriber implements AutoCloseable {
   private boolean pending;
   private boolean cutShort;
   private long skippedSamples;
+  private float @Nullable [] held; // the last piece not fed, and where it starts
+  private long heldStart;
 
-  Transcriber(VoskModel model, double silenceDbfs, long deadlineNanos) {
+  Transcriber(VoskModel model, VoiceActivity.@Nullable Stream voice, double silenceDbfs, long deadlineNanos) {
+    this.voice = voice;
     try {
       this.recognizer = new Recognizer(model.model(), RATE);
     } catch (IOException e) {
@@ -61,16 +71,41 @@ final class Transcriber implements AutoCloseable {
       cutShort = true;
       return false;
     }
-    boolean quiet = rms(samples) < silenceRms;
+    boolean quiet = !hasSpeech(samples);
     quietPieces = quiet ? quietPieces + 1 : 0;
     if (quietPieces > 1) {
       if (pending) {
         collect(recognizer.getFinalResult());
         pending = false;
       }
-      skippedSamples += samples.length;
+      if (held != null) {
+        skippedSamples += held.length;
+      }
+      held = samples.clone();
+      heldStart = startSample;
       return true;
     }
+    if (held != null) {
+      float[] before = held;
+      held = null;
+      feed(before, heldStart);
+    }
+    feed(samples, startSample);
+    return true;
+  }
+
+  private boolean hasSpeech(float[] samples) {
+    if (voice == null) {
+      return rms(samples) >= silenceRms;
+    }
+    boolean speech = false;
+    for (float p : voice.probabilities(samples)) { // every chunk, so the model's state follows the stream
+      speech |= p >= SPEECH_PROBABILITY;
+    }
+    return speech;
+  }
+
+  private void feed(float[] samples, long startSample) {
     if (runs.isEmpty() || runs.get(runs.size() - 1)[1] + (fed - runs.get(runs.size() - 1)[0]) != startSample) {
       runs.add(new long[] {fed, startSample});
     }
@@ -84,7 +119,6 @@ final class Transcriber implements AutoCloseable {
       collect(recognizer.getResult());
       pending = false;
     }
-    return true;
   }
 
   /** Finishes the last utterance; the utterances heard, in order. */
@@ -100,9 +134,9 @@ final class Transcriber implements AutoCloseable {
     return cutShort;
   }
 
-  /** Seconds of silence that were not given to the recognizer. */
+  /** Seconds without speech that were not given to the recognizer. */
   double skippedSeconds() {
-    return skippedSamples / (double) RATE;
+    return (skippedSamples + (held == null ? 0 : held.length)) / (double) RATE;
   }
 
   private void collect(String json) {
