@@ -36,14 +36,16 @@ final class VideoSampler {
    * of the interval from the time, it seeks to that keyframe and decodes it alone (the sample shows the
    * keyframe's time). Otherwise, far ahead (more than {@link #FORWARD_DECODE_LIMIT_SECONDS}), it seeks:
    * FFmpeg jumps to the keyframe before the time and decodes up to it; close ahead, it decodes forward from
-   * where it is, skipping the colour conversion of the frames in between: within one group of pictures that
-   * is cheaper than going back to its keyframe.
+   * where it is, skipping the colour conversion of the frames in between, and leaving out the
+   * non-reference frames until a few frames before the time ({@link FrameSkipping}): within one group of
+   * pictures that is cheaper than going back to its keyframe.
    */
   private static List<VideoFrame> byInterval(FFmpegFrameGrabber grabber, Media media, SamplingPolicy policy) {
     List<VideoFrame> frames = new ArrayList<>();
     double frameSeconds = 1 / Math.max(1, grabber.getFrameRate());
     double position = Double.NaN; // time of the last decoded frame
     KeyframeIndex keyframes = KeyframeIndex.of(grabber);
+    FrameSkipping skipping = FrameSkipping.of(grabber);
     for (double t : sampleTimes(grabber.getLengthInTime() / 1e6, policy)) {
       Frame frame;
       try {
@@ -51,12 +53,20 @@ final class VideoSampler {
         if (!Double.isNaN(key) && (Double.isNaN(position) || key > position + frameSeconds / 2)) {
           grabber.setTimestamp((long) Math.floor(key * 1e6)); // lands on the keyframe itself
         } else if (!Double.isNaN(position) && t > position && t - position <= FORWARD_DECODE_LIMIT_SECONDS) {
-          while (position + frameSeconds < t - frameSeconds / 2) {
-            Frame skipped = grabber.grabFrame(false, true, false, false, false);
-            if (skipped == null) {
-              break;
+          // one read with skipping on can take a run of left-out frames and the anchors around it, and frames
+          // come out later than their packets go in: skipping stops well before the time, so its frame is decoded
+          double near = (4 * (skipping.reorderDelay() + 1) + 4) * frameSeconds;
+          try {
+            while (position + frameSeconds < t - frameSeconds / 2) {
+              skipping.skipNonReference(position < t - near);
+              Frame skipped = grabber.grabFrame(false, true, false, false, false);
+              if (skipped == null) {
+                break;
+              }
+              position = skipped.timestamp / 1e6;
             }
-            position = skipped.timestamp / 1e6;
+          } finally {
+            skipping.skipNonReference(false);
           }
         } else {
           grabber.setTimestamp(Math.round(t * 1e6));

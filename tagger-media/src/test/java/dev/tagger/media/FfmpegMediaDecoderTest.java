@@ -163,6 +163,32 @@ class FfmpegMediaDecoderTest {
   }
 
   @Test
+  void framesLeftOutOnTheWayToASampleChangeNothingItShows() throws Exception {
+    // 10 fps, one keyframe in 12 s, two B-frames in a row (never references in MPEG-4 Part 2), each frame a
+    // little different (no cut, so the encoder keeps to P- and B-frames): samples every 2 s are decoded
+    // forward, leaving the B-frames between them out
+    List<Shot> shots = new java.util.ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      shots.add(new Shot(TestMedia.solid(96, 64, 20 + i, 200 - i, 60 + i / 2), 0.1));
+    }
+    Path video = TestMedia.video(dir.resolve("bframes-long-gop.mp4"), 96, 64, 10, 120, avcodec.AV_CODEC_ID_MPEG4, 0, 2, shots);
+    List<VideoFrame> sampled = decoder.sampleFrames(Media.of(video), new SamplingPolicy(2, 100));
+    java.util.Map<Long, byte[]> every = new java.util.HashMap<>(); // every frame, decoded one after another
+    try (org.bytedeco.javacv.FFmpegFrameGrabber g = new org.bytedeco.javacv.FFmpegFrameGrabber(video.toFile())) {
+      g.setPixelFormat(org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24);
+      g.start();
+      for (org.bytedeco.javacv.Frame f = g.grabImage(); f != null; f = g.grabImage()) {
+        every.put(Math.round(f.timestamp / 1e5), Pixels.toRgb(f, Media.of(video)).pixels());
+      }
+    }
+    assertThat(every).hasSize(120);
+    assertThat(sampled).extracting(VideoFrame::seconds).containsExactly(0.0, 2.0, 4.0, 6.0, 8.0, 10.0);
+    for (VideoFrame s : sampled) {
+      assertThat(s.image().pixels()).as("frame at %s s", s.seconds()).isEqualTo(every.get(Math.round(s.seconds() * 10)));
+    }
+  }
+
+  @Test
   void aContainerWithoutAnIndexIsSampledAtTheIntervalsTimes() throws Exception {
     // MPEG-TS keeps no index of keyframes: no keyframe stands in, every sample shows its own time
     List<Shot> shots = new java.util.ArrayList<>();
