@@ -120,6 +120,14 @@ final class TagCommand implements Callable<Integer> {
   @Option(names = "--scene-threshold", paramLabel = "D", description = "Histogram difference (0..1) that marks a new shot in SCENE_CHANGE sampling (default: ${DEFAULT-VALUE}).")
   double sceneThreshold = 0.3;
 
+  @Option(names = "--keyframe-reach", paramLabel = "SHARE", description = "A keyframe within this share of the interval from a sample "
+      + "time is decoded alone and stands in for it (0..1; 0: off; default: ${DEFAULT-VALUE}).")
+  double keyframeReach = SamplingPolicy.DEFAULT_KEYFRAME_REACH;
+
+  @Option(names = "--static-difference", paramLabel = "LEVELS", description = "A frame differing from the last one looked at by at most "
+      + "this many grey levels on average is a static shot, and what was found there is reused (0: off; default: ${DEFAULT-VALUE}).")
+  double staticDifference = SamplingPolicy.DEFAULT_STATIC_DIFFERENCE;
+
   @picocli.CommandLine.Mixin
   WorkerOptions workerOptions = new WorkerOptions();
 
@@ -134,6 +142,10 @@ final class TagCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintStream err = System.err;
+    if (!(keyframeReach >= 0 && keyframeReach <= 1) || !(staticDifference >= 0 && staticDifference < 255)) {
+      err.println("tagger tag: --keyframe-reach must be in 0..1 and --static-difference in 0..254");
+      return 2;
+    }
     if (parallel < 1 || top < 1 || timeoutSeconds < 1 || maxFrames < 1 || !(interval > 0)) {
       err.println("tagger tag: --parallel, --top, --timeout, --max-frames and --interval must be positive");
       return 2;
@@ -147,7 +159,7 @@ final class TagCommand implements Callable<Integer> {
     AnalysisSpec spec = new AnalysisSpec(analyzers, models == null ? null : models.toString(), catalog == null ? null : catalog.toString(),
         classifierModel, detectorModel, top, Math.max(1, cores / parallel), Math.round(ocrTimeLimitSeconds * 1000),
         speechModel == null ? null : speechModel.toString(), lists, nameFinder == null ? null : nameFinder.toString(),
-        parallel >= cores ? 1 : 0, new SamplingPolicy(sampling, interval, maxFrames, sceneThreshold), noCache ? null : cache.toString());
+        parallel >= cores ? 1 : 0, new SamplingPolicy(sampling, interval, maxFrames, sceneThreshold, keyframeReach, staticDifference), noCache ? null : cache.toString());
     try (Engine engine = Engine.open(spec, workerOptions.isolation(parallel));
         JsonLinesSink stdout = JsonLinesSink.to(System.out);
         JsonLinesSink file = out == null ? null : JsonLinesSink.toFile(out);

@@ -290,6 +290,9 @@ class TagCommandTest {
     assertThat(CliRun.of("tag").exitCode()).isEqualTo(2);
     assertThat(CliRun.of("tag", "--bogus", "x").exitCode()).isEqualTo(2);
     assertThat(CliRun.of("tag", "--parallel", "0", "x").exitCode()).isEqualTo(2);
+    CliRun reach = CliRun.of("tag", "--keyframe-reach", "2", "x");
+    assertThat(reach.exitCode()).isEqualTo(2);
+    assertThat(reach.stderr()).contains("--keyframe-reach must be in 0..1");
     assertThat(CliRun.of().exitCode()).isEqualTo(2);
     CliRun bogus = CliRun.of("tag", "--no-cache", "--models", models(), "--analyzers", "classifier,bogus", "x");
     assertThat(bogus.exitCode()).isEqualTo(2);

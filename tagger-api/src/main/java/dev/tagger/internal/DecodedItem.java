@@ -62,6 +62,11 @@ public final class DecodedItem implements AnalysisInput {
   }
 
   @Override
+  public SamplingPolicy sampling() {
+    return sampling;
+  }
+
+  @Override
   public synchronized List<VideoFrame> frames() {
     if (frames == null) {
       expect(MediaKind.VIDEO, "video frames");

@@ -49,7 +49,7 @@ public final class LocalAnalysis implements ItemAnalysis {
     this.decoder = decoder;
     this.sampling = sampling;
     this.aggregator = new Aggregator(aggregation);
-    StringBuilder fp = new StringBuilder().append(sampling).append('|').append(aggregation);
+    StringBuilder fp = new StringBuilder().append(sampling.fingerprint()).append('|').append(aggregation);
     for (Analyzer a : analyzers) {
       AnalyzerInfo i = a.info();
       fp.append('|').append(i.id()).append('@').append(i.version()).append('[').append(i.options()).append(']')

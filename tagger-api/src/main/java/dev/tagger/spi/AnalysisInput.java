@@ -18,6 +18,11 @@ public interface AnalysisInput {
   /** The still image of an {@link MediaKind#IMAGE} item. */
   RgbImage image();
 
+  /** How the item's video frames are sampled, and the savings that apply to them. */
+  default SamplingPolicy sampling() {
+    return SamplingPolicy.DEFAULT;
+  }
+
   /** The sampled frames of a {@link MediaKind#VIDEO} item. */
   List<VideoFrame> frames();
 

@@ -13,8 +13,16 @@ import java.util.Objects;
  *       the previous frame's by more than {@code sceneThreshold} (0..1, half the L1 distance of the
  *       normalised histograms); a static shot gives one sample, a fast montage many.
  * </ul>
+ * Two savings apply to {@link Mode#INTERVAL}: {@code keyframeReach}, a share of the interval: a keyframe
+ * at most that far from a sample time is decoded alone and stands in for it (the sample shows the
+ * keyframe's own time; 0 turns it off); and {@code staticDifference}, in grey levels of 255: a frame whose
+ * small grey thumbnail differs from the last frame a vision model looked at by at most that much on
+ * average shows the same (a static shot), and that model's findings are reused for it (0 turns it off).
  */
-public record SamplingPolicy(Mode mode, double intervalSeconds, int maxFrames, double sceneThreshold) {
+public record SamplingPolicy(Mode mode, double intervalSeconds, int maxFrames, double sceneThreshold, double keyframeReach,
+    double staticDifference) {
+  public static final double DEFAULT_KEYFRAME_REACH = 0.5;
+  public static final double DEFAULT_STATIC_DIFFERENCE = 2.0;
   public static final SamplingPolicy DEFAULT = new SamplingPolicy(2.0, 300);
 
   /** How frames are chosen. */
@@ -31,11 +39,46 @@ public record SamplingPolicy(Mode mode, double intervalSeconds, int maxFrames, d
     if (!(sceneThreshold > 0 && sceneThreshold < 1)) {
       throw new IllegalArgumentException("sceneThreshold must be in (0, 1), got " + sceneThreshold);
     }
+    if (!(keyframeReach >= 0 && keyframeReach <= 1)) {
+      throw new IllegalArgumentException("keyframeReach must be in [0, 1] (a share of the interval), got " + keyframeReach);
+    }
+    if (!(staticDifference >= 0 && staticDifference < 255)) {
+      throw new IllegalArgumentException("staticDifference must be in [0, 255) grey levels, got " + staticDifference);
+    }
+  }
+
+  /** With the default savings. */
+  public SamplingPolicy(Mode mode, double intervalSeconds, int maxFrames, double sceneThreshold) {
+    this(mode, intervalSeconds, maxFrames, sceneThreshold, DEFAULT_KEYFRAME_REACH, DEFAULT_STATIC_DIFFERENCE);
   }
 
   /** One frame every {@code intervalSeconds}, at most {@code maxFrames}. */
   public SamplingPolicy(double intervalSeconds, int maxFrames) {
     this(Mode.INTERVAL, intervalSeconds, maxFrames, 0.3);
+  }
+
+  public SamplingPolicy withKeyframeReach(double share) {
+    return new SamplingPolicy(mode, intervalSeconds, maxFrames, sceneThreshold, share, staticDifference);
+  }
+
+  public SamplingPolicy withStaticDifference(double greyLevels) {
+    return new SamplingPolicy(mode, intervalSeconds, maxFrames, sceneThreshold, keyframeReach, greyLevels);
+  }
+
+  /**
+   * What the policy is, for the result store's keys: the savings are named only when they are not the
+   * defaults, so results stored before they became settings still match.
+   */
+  public String fingerprint() {
+    StringBuilder s = new StringBuilder("SamplingPolicy[mode=").append(mode).append(", intervalSeconds=").append(intervalSeconds)
+        .append(", maxFrames=").append(maxFrames).append(", sceneThreshold=").append(sceneThreshold);
+    if (keyframeReach != DEFAULT_KEYFRAME_REACH) {
+      s.append(", keyframeReach=").append(keyframeReach);
+    }
+    if (staticDifference != DEFAULT_STATIC_DIFFERENCE) {
+      s.append(", staticDifference=").append(staticDifference);
+    }
+    return s.append(']').toString();
   }
 
   public static SamplingPolicy keyframes(double minGapSeconds, int maxFrames) {

@@ -18,8 +18,6 @@ final class VideoSampler {
   static final int HISTOGRAM_BINS = 64;
   /** Sample times at most this far ahead are reached by decoding forward instead of seeking. */
   static final double FORWARD_DECODE_LIMIT_SECONDS = 5.0;
-  /** A keyframe this close to a sample time (a share of the interval) stands in for it: one frame decoded, not a run of them. */
-  static final double KEYFRAME_REACH = 0.5;
 
   private VideoSampler() {}
 
@@ -32,8 +30,8 @@ final class VideoSampler {
   }
 
   /**
-   * Gets each sample time's frame. When the container's index has a keyframe within {@link #KEYFRAME_REACH}
-   * of the interval from the time, it seeks to that keyframe and decodes it alone (the sample shows the
+   * Gets each sample time's frame. When the container's index has a keyframe within the policy's keyframe
+   * reach (a share of the interval) from the time, it seeks to that keyframe and decodes it alone (the sample shows the
    * keyframe's time). Otherwise, far ahead (more than {@link #FORWARD_DECODE_LIMIT_SECONDS}), it seeks:
    * FFmpeg jumps to the keyframe before the time and decodes up to it; close ahead, it decodes forward from
    * where it is, skipping the colour conversion of the frames in between, and leaving out the
@@ -49,7 +47,7 @@ final class VideoSampler {
     for (double t : sampleTimes(grabber.getLengthInTime() / 1e6, policy)) {
       Frame frame;
       try {
-        double key = keyframes.nearest(t, policy.intervalSeconds() * KEYFRAME_REACH);
+        double key = policy.keyframeReach() > 0 ? keyframes.nearest(t, policy.intervalSeconds() * policy.keyframeReach()) : Double.NaN;
         if (!Double.isNaN(key) && (Double.isNaN(position) || key > position + frameSeconds / 2)) {
           grabber.setTimestamp((long) Math.floor(key * 1e6)); // lands on the keyframe itself
         } else if (!Double.isNaN(position) && t > position && t - position <= FORWARD_DECODE_LIMIT_SECONDS) {

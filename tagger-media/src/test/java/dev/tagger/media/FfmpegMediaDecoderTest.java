@@ -189,6 +189,20 @@ class FfmpegMediaDecoderTest {
   }
 
   @Test
+  void withNoKeyframeReachEverySampleShowsItsOwnTime() throws Exception {
+    List<Shot> shots = new java.util.ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      shots.add(new Shot(i % 2 == 0 ? TestMedia.solid(96, 64, 230, 20, 20) : TestMedia.solid(96, 64, 20, 20, 230), 3));
+    }
+    Path video = TestMedia.video(dir.resolve("gop3-reach0.mp4"), 96, 64, 10, 30, shots);
+    List<VideoFrame> frames = decoder.sampleFrames(Media.of(video), new SamplingPolicy(2, 100).withKeyframeReach(0));
+    assertThat(frames).extracting(VideoFrame::seconds).hasSize(6);
+    for (int i = 0; i < frames.size(); i++) {
+      assertThat(frames.get(i).seconds()).as("sample %d", i).isCloseTo(2.0 * i, within(0.11));
+    }
+  }
+
+  @Test
   void aContainerWithoutAnIndexIsSampledAtTheIntervalsTimes() throws Exception {
     // MPEG-TS keeps no index of keyframes: no keyframe stands in, every sample shows its own time
     List<Shot> shots = new java.util.ArrayList<>();

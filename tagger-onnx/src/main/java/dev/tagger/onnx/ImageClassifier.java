@@ -86,7 +86,7 @@ public final class ImageClassifier implements Analyzer, AutoCloseable {
   @Override
   public AnalyzerOutput analyze(AnalysisInput input) {
     List<Picture> pictures = input.pictures();
-    int[] standIns = StaticShots.standIns(pictures); // a frame showing what the last one looked at showed is not classified again
+    int[] standIns = StaticShots.standIns(input, info().id()); // a frame showing what the last one looked at showed is not classified again
     List<Picture> looked = new ArrayList<>();
     for (int i = 0; i < pictures.size(); i++) {
       if (standIns[i] == i) {

@@ -29,7 +29,7 @@ interface PictureAnalyzer extends Analyzer {
   @Override
   default AnalyzerOutput analyze(AnalysisInput input) {
     List<Picture> pictures = input.pictures();
-    int[] standIns = StaticShots.standIns(pictures);
+    int[] standIns = StaticShots.standIns(input, info().id());
     List<Detection> out = new ArrayList<>();
     List<Detection> seen = List.of();
     for (int i = 0; i < pictures.size(); i++) {

@@ -51,9 +51,9 @@ class StaticShotsTest {
         moved[i] = moved[i + 1] = moved[i + 2] = 0;
       }
     }
-    assertThat(StaticShots.same(cat, new RgbImage(320, 240, noisy))).isTrue();
-    assertThat(StaticShots.same(cat, new RgbImage(320, 240, moved))).isFalse();
-    assertThat(StaticShots.same(cat, TestMedia.scale(photo("coffee-cup.png"), 320, 240))).isFalse();
+    assertThat(StaticShots.same(cat, new RgbImage(320, 240, noisy), SamplingPolicy.DEFAULT_STATIC_DIFFERENCE)).isTrue();
+    assertThat(StaticShots.same(cat, new RgbImage(320, 240, moved), SamplingPolicy.DEFAULT_STATIC_DIFFERENCE)).isFalse();
+    assertThat(StaticShots.same(cat, TestMedia.scale(photo("coffee-cup.png"), 320, 240), SamplingPolicy.DEFAULT_STATIC_DIFFERENCE)).isFalse();
   }
 
   @Test
@@ -78,6 +78,10 @@ class StaticShotsTest {
           .sampling(new SamplingPolicy(2, 100)).build().tag(Media.of(video));
 
       assertThat(looked.get()).as("frames looked at, of 6 sampled").isEqualTo(2);
+      looked.set(0);
+      Tagger.builder().decoder(new FfmpegMediaDecoder()).analyzer(counted).policy(TagPolicy.none())
+          .sampling(new SamplingPolicy(2, 100).withStaticDifference(0)).build().tag(Media.of(video));
+      assertThat(looked.get()).as("with the saving off, every sample is looked at").isEqualTo(6);
       assertThat(r.tag("dog")).get().satisfies(t -> assertThat(t.segments()).singleElement().satisfies(s -> {
         assertThat(s.startSeconds()).isLessThan(0.5);
         assertThat(s.endSeconds()).isGreaterThan(4); // the shot's three samples, from one look
