@@ -1,10 +1,16 @@
 package dev.tagger.internal;
 
+import dev.tagger.Box;
+import dev.tagger.Detection;
+import dev.tagger.Evidence;
 import dev.tagger.Media;
 import dev.tagger.MediaException;
 import dev.tagger.MediaKind;
+import dev.tagger.Point;
 import dev.tagger.TextItem;
 import dev.tagger.spi.AnalysisInput;
+import dev.tagger.spi.AnalyzerOutput;
+import dev.tagger.spi.FaceSample;
 import dev.tagger.spi.MediaDecoder;
 import dev.tagger.spi.Pcm;
 import dev.tagger.spi.RgbImage;
@@ -30,6 +36,9 @@ public final class DecodedItem implements AnalysisInput {
   private final BooleanSupplier cancelled;
   private final List<TextItem> texts = new ArrayList<>();
   private @Nullable RgbImage image;
+  private @Nullable RgbImage fullImage;
+  private double scaleX = 1;
+  private double scaleY = 1;
   private @Nullable List<VideoFrame> frames;
   private final Map<Integer, Pcm> audio = new HashMap<>();
   private final Map<String, RuntimeException> failures = new HashMap<>();
@@ -56,9 +65,43 @@ public final class DecodedItem implements AnalysisInput {
   public synchronized RgbImage image() {
     if (image == null) {
       expect(MediaKind.IMAGE, "a still image");
-      image = decode("image", () -> decoder().decodeImage(media));
+      MediaDecoder.ScaledImage scaled = decode("image", () -> decoder().decodeImage(media, STILL_MIN_SIDE));
+      image = scaled.image();
+      scaleX = scaled.fullWidth() / (double) image.width();
+      scaleY = scaled.fullHeight() / (double) image.height();
+      if (!scaled.reduced()) {
+        fullImage = image;
+      }
     }
     return image;
+  }
+
+  @Override
+  public synchronized RgbImage fullImage() {
+    image();
+    if (fullImage == null) {
+      fullImage = decode("full image", () -> decoder().decodeImage(media));
+    }
+    return fullImage;
+  }
+
+  /**
+   * An analyzer's output with its boxes and points moved from the decoded still's pixels to the full
+   * picture's; unchanged when the still was decoded whole (and for video, whose frames are whole).
+   */
+  public synchronized AnalyzerOutput toFullScale(AnalyzerOutput out) {
+    if (image == null || (scaleX == 1 && scaleY == 1)) {
+      return out;
+    }
+    List<Detection> detections = out.detections().stream().map(d -> new Detection(d.label(), d.confidence(), d.category(),
+        new Evidence(d.evidence().span(), scaled(d.evidence().box()), d.evidence().text(),
+            d.evidence().points().stream().map(p -> new Point(p.x() * scaleX, p.y() * scaleY)).toList()))).toList();
+    List<FaceSample> faces = out.faces().stream().map(f -> new FaceSample(f.vector(), scaled(f.box()), f.seconds(), f.score())).toList();
+    return new AnalyzerOutput(detections, out.texts(), out.partial(), out.embedding(), faces);
+  }
+
+  private @Nullable Box scaled(@Nullable Box b) {
+    return b == null ? null : new Box(b.x() * scaleX, b.y() * scaleY, b.width() * scaleX, b.height() * scaleY);
   }
 
   @Override

@@ -85,7 +85,7 @@ public final class LocalAnalysis implements ItemAnalysis {
       java.util.Map<String, String> embeddings, List<dev.tagger.spi.FaceSample> faces) {
     for (Analyzer a : analyzers) {
       if (a.kinds().contains(item.kind())) {
-        AnalyzerOutput out = runAnalyzer(a, item);
+        AnalyzerOutput out = item.toFullScale(runAnalyzer(a, item)); // boxes in the full picture's pixels, however it was decoded
         tags.addAll(aggregator.aggregate(a.info(), out.detections(), item.frameTimes()));
         found.addAll(out.texts());
         if (out.partial()) {

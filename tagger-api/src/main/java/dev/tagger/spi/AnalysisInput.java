@@ -15,8 +15,23 @@ public interface AnalysisInput {
 
   MediaKind kind();
 
-  /** The still image of an {@link MediaKind#IMAGE} item. */
+  /**
+   * The still image of an {@link MediaKind#IMAGE} item, at the scale the vision models need: a large JPEG
+   * may come at a half or a quarter of its size (its longer side at least {@value #STILL_MIN_SIDE}).
+   * Analyzers give boxes and points in this image's pixels; the engine maps them to the full picture.
+   */
   RgbImage image();
+
+  /** The longer side a still keeps at least when it is decoded at a reduced scale. */
+  int STILL_MIN_SIDE = 1920;
+
+  /**
+   * The still at full resolution, for reading fine detail (OCR reads the regions it found at this scale);
+   * decoded on first request. The same as {@link #image()} when that is not reduced.
+   */
+  default RgbImage fullImage() {
+    return image();
+  }
 
   /** How the item's video frames are sampled, and the savings that apply to them. */
   default SamplingPolicy sampling() {

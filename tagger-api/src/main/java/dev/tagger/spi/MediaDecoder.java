@@ -15,6 +15,31 @@ public interface MediaDecoder {
   RgbImage decodeImage(Media media);
 
   /**
+   * The still image, upright, decoded at a reduced scale where that is cheap (a JPEG's DCT scaling) while
+   * its longer side stays at least {@code minSide}, with the size of the full picture. The default decodes
+   * it whole.
+   */
+  default ScaledImage decodeImage(Media media, int minSide) {
+    RgbImage full = decodeImage(media);
+    return new ScaledImage(full, full.width(), full.height());
+  }
+
+  /** A still as decoded, perhaps at a reduced scale, and the upright size of the full picture. */
+  record ScaledImage(RgbImage image, int fullWidth, int fullHeight) {
+    public ScaledImage {
+      if (fullWidth < image.width() || fullHeight < image.height()) {
+        throw new IllegalArgumentException("the full picture (" + fullWidth + "x" + fullHeight + ") is smaller than the decoded one ("
+            + image.width() + "x" + image.height() + ")");
+      }
+    }
+
+    /** Whether the image is smaller than the full picture. */
+    public boolean reduced() {
+      return fullWidth > image.width() || fullHeight > image.height();
+    }
+  }
+
+  /**
    * Frames sampled under the policy, in time order. A truncated video yields the frames that could be
    * read; a file with no readable video frame at all is an error.
    */

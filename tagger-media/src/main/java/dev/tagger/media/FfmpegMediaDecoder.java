@@ -3,6 +3,7 @@ package dev.tagger.media;
 import dev.tagger.Media;
 import dev.tagger.MediaException;
 import dev.tagger.spi.MediaDecoder;
+import dev.tagger.spi.MediaDecoder.ScaledImage;
 import dev.tagger.spi.Pcm;
 import dev.tagger.spi.PcmChunkHandler;
 import dev.tagger.spi.RgbImage;
@@ -53,15 +54,47 @@ public final class FfmpegMediaDecoder implements MediaDecoder {
 
   @Override
   public RgbImage decodeImage(Media media) {
+    return decodeImage(media, Integer.MAX_VALUE).image();
+  }
+
+  /**
+   * A JPEG whose longer side is at least twice {@code minSide} is decoded at a half, a quarter or an eighth
+   * of its size (FFmpeg's {@code lowres}: the inverse DCT works on fewer coefficients, and fewer pixels are
+   * converted and copied), the smallest that keeps the longer side at least {@code minSide}. Other images
+   * are decoded whole.
+   */
+  @Override
+  public ScaledImage decodeImage(Media media, int minSide) {
     byte[] bytes = readAll(media);
+    int reduction = 0;
+    int[] size = null;
     if (JpegIntegrity.isJpeg(bytes)) {
       String problem = JpegIntegrity.problem(bytes);
       if (problem != null) {
         throw new MediaException(media.id() + ": " + problem);
       }
+      size = JpegIntegrity.size(bytes);
+      while (size != null && reduction < 3 && Math.max(size[0], size[1]) >> (reduction + 1) >= minSide) {
+        reduction++;
+      }
     }
+    int orientation = ExifOrientation.read(bytes);
+    RgbImage rgb = ExifOrientation.apply(decode(media, bytes, reduction), orientation);
+    if (reduction == 0 || size == null) {
+      return new ScaledImage(rgb, rgb.width(), rgb.height());
+    }
+    boolean turned = orientation >= 5 && orientation <= 8; // EXIF 5-8 turn the picture a quarter: width and height swap
+    int fullWidth = Math.max(rgb.width(), turned ? size[1] : size[0]);
+    int fullHeight = Math.max(rgb.height(), turned ? size[0] : size[1]);
+    return new ScaledImage(rgb, fullWidth, fullHeight);
+  }
+
+  private static RgbImage decode(Media media, byte[] bytes, int reduction) {
     try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(new ByteArrayInputStream(bytes))) {
       grabber.setPixelFormat(avutil.AV_PIX_FMT_RGB24);
+      if (reduction > 0) {
+        grabber.setVideoOption("lowres", Integer.toString(reduction));
+      }
       start(grabber, media);
       if (!grabber.hasVideo()) {
         throw new MediaException(media.id() + ": FFmpeg found no picture in it");
@@ -70,8 +103,7 @@ public final class FfmpegMediaDecoder implements MediaDecoder {
       if (frame == null || frame.image == null) {
         throw new MediaException(media.id() + ": FFmpeg could not decode a picture from it (corrupt or truncated?)");
       }
-      RgbImage rgb = Pixels.toRgb(frame, media);
-      return ExifOrientation.apply(rgb, ExifOrientation.read(bytes));
+      return Pixels.toRgb(frame, media);
     } catch (FrameGrabber.Exception e) {
       throw new MediaException(media.id() + ": FFmpeg cannot decode it: " + e.getMessage(), e);
     }

@@ -83,6 +83,44 @@ class FfmpegMediaDecoderTest {
   }
 
   @Test
+  void aLargeJpegIsDecodedAtTheScaleAskedForAndStillTurnedUpright() throws Exception {
+    // 4000x3000, the left half red: asked for a longer side of at least 1920, it comes at half size
+    BufferedImage src = new BufferedImage(4000, 3000, BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = src.createGraphics();
+    g.setColor(java.awt.Color.RED);
+    g.fillRect(0, 0, 2000, 3000);
+    g.setColor(java.awt.Color.BLUE);
+    g.fillRect(2000, 0, 2000, 3000);
+    g.dispose();
+    ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+    ImageIO.write(src, "jpg", jpeg);
+    Path flat = Files.write(dir.resolve("big.jpg"), jpeg.toByteArray());
+    Path turned = Files.write(dir.resolve("big-turned.jpg"), TestMedia.withExifOrientation(jpeg.toByteArray(), 6));
+
+    dev.tagger.spi.MediaDecoder.ScaledImage half = decoder.decodeImage(Media.of(flat), 1920);
+    assertThat(half.image().width()).isEqualTo(2000);
+    assertThat(half.image().height()).isEqualTo(1500);
+    assertThat(half.fullWidth()).isEqualTo(4000);
+    assertThat(half.fullHeight()).isEqualTo(3000);
+    assertThat(mean(half.image(), 100, 100, 900, 1400)[0]).isGreaterThan(200);
+    assertThat(decoder.decodeImage(Media.of(flat), 900).image().width()).isEqualTo(1000);
+    assertThat(decoder.decodeImage(Media.of(flat), 10).image().width()).as("an eighth is the most").isEqualTo(500);
+    assertThat(decoder.decodeImage(Media.of(flat), 4000).reduced()).isFalse();
+    assertThat(decoder.decodeImage(Media.of(flat)).width()).isEqualTo(4000);
+
+    dev.tagger.spi.MediaDecoder.ScaledImage upright = decoder.decodeImage(Media.of(turned), 1920);
+    assertThat(upright.image().width()).isEqualTo(1500);
+    assertThat(upright.image().height()).isEqualTo(2000);
+    assertThat(upright.fullWidth()).isEqualTo(3000);
+    assertThat(upright.fullHeight()).isEqualTo(4000);
+    assertThat(mean(upright.image(), 100, 100, 1400, 900)[0]).as("the stored left half is on top").isGreaterThan(200);
+
+    Path png = dir.resolve("big.png");
+    ImageIO.write(src, "png", png.toFile());
+    assertThat(decoder.decodeImage(Media.of(png), 1920).reduced()).as("only JPEGs decode reduced").isFalse();
+  }
+
+  @Test
   void aTruncatedJpegIsAnErrorNotAGreyPhoto() throws Exception {
     Path cut = TestMedia.truncatedCopy(TestModels.sampleMedia().resolve("dog-bicycle.jpg"), dir.resolve("cut.jpg"), 0.6);
     assertThatThrownBy(() -> decoder.decodeImage(Media.of(cut)))

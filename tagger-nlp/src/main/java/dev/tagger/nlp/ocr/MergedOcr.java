@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -62,14 +63,19 @@ public final class MergedOcr implements Analyzer, AutoCloseable {
   }
 
   List<OcrLine> read(RgbImage img, long deadlineNanos) {
-    return read(img, false, deadlineNanos);
+    return read(img, () -> img, false, deadlineNanos);
   }
 
   List<OcrLine> read(RgbImage img, boolean videoFrame, long deadlineNanos) {
+    return read(img, () -> img, videoFrame, deadlineNanos);
+  }
+
+  /** Finds text in {@code img} and reads it from {@code fullResolution}; boxes in {@code img}'s pixels. */
+  List<OcrLine> read(RgbImage img, Supplier<RgbImage> fullResolution, boolean videoFrame, long deadlineNanos) {
     if (!PaddleOcr.looksOnce(img, videoFrame) && !paddle.mayHaveText(img)) {
       return List.of();
     }
-    PaddleOcr.Reading pp = paddle.readRegions(img, videoFrame, deadlineNanos);
+    PaddleOcr.Reading pp = paddle.readRegions(img, fullResolution, videoFrame, deadlineNanos);
     if (pp.regions().isEmpty() || tesseract.unavailable().isPresent()) {
       return pp.lines();
     }
@@ -78,7 +84,12 @@ public final class MergedOcr implements Analyzer, AutoCloseable {
         .filter(r -> r.width() >= LINE_ELONGATION * r.height()
             || pp.lines().stream().anyMatch(l -> overlap(l.box(), r) >= 0.5))
         .toList();
-    return merge(tesseract.readRegions(img, lineLike, deadlineNanos), pp.lines());
+    RgbImage whole = fullResolution.get();
+    double fx = whole.width() / (double) img.width();
+    double fy = whole.height() / (double) img.height();
+    List<Box> wholeRegions = lineLike.stream().map(r -> new Box(r.x() * fx, r.y() * fy, r.width() * fx, r.height() * fy)).toList();
+    List<OcrLine> read = OcrLine.scaled(tesseract.readRegions(whole, wholeRegions, deadlineNanos), 1 / fx, 1 / fy);
+    return merge(read, pp.lines());
   }
 
   /** The two engines' lines of one picture, merged per region, in reading order. */

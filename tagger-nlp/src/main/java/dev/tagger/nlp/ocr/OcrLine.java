@@ -14,6 +14,7 @@ import dev.tagger.spi.RgbImage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,10 +28,12 @@ record OcrLine(String text, Box box, double confidence) {
 
   /**
    * An OCR engine: reads one picture, stopping at the deadline ({@link System#nanoTime()}); told whether
-   * the picture is a video frame, which an engine may look for text in at a lower resolution.
+   * the picture is a video frame, which an engine may look for text in at a lower resolution, and given the
+   * picture at full resolution (the same picture unless a still was decoded reduced) to read what it
+   * found at. Boxes are in the picture's pixels.
    */
   interface Engine {
-    List<OcrLine> read(RgbImage picture, boolean videoFrame, long deadlineNanos);
+    List<OcrLine> read(RgbImage picture, Supplier<RgbImage> full, boolean videoFrame, long deadlineNanos);
   }
 
   /**
@@ -58,7 +61,8 @@ record OcrLine(String text, Box box, double confidence) {
         reads.add(new Read(p, last));
         continue;
       }
-      last = engine.read(p.image(), p.span() != null, deadline);
+      Supplier<RgbImage> full = p.span() == null ? input::fullImage : p::image;
+      last = engine.read(p.image(), full, p.span() != null, deadline);
       reads.add(new Read(p, last));
     }
     boolean cutShort = System.nanoTime() > deadline; // the limit passed: later pictures, or later lines, were not read
@@ -67,6 +71,15 @@ record OcrLine(String text, Box box, double confidence) {
           reads.size() - skipped, reads.size());
     }
     return output(reads, source).withPartial(cutShort);
+  }
+
+  /** The lines with their boxes scaled by (fx, fy): from one picture's pixels to another's of the same view. */
+  static List<OcrLine> scaled(List<OcrLine> lines, double fx, double fy) {
+    if (fx == 1 && fy == 1) {
+      return lines;
+    }
+    return lines.stream().map(l -> new OcrLine(l.text(), new Box(l.box().x() * fx, l.box().y() * fy, l.box().width() * fx,
+        l.box().height() * fy), l.confidence())).toList();
   }
 
   /**

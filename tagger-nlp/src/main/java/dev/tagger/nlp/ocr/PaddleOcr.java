@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * OCR with PP-OCRv4 on ONNX Runtime, stronger than Tesseract on scene text (signs, labels): the DB
@@ -80,7 +81,7 @@ public final class PaddleOcr implements Analyzer, TextPresence, AutoCloseable {
 
   @Override
   public AnalyzerOutput analyze(AnalysisInput input) {
-    return OcrLine.readAll(input, (img, frame, deadline) -> readRegions(img, frame, deadline).lines(), info().source(), timeLimit);
+    return OcrLine.readAll(input, (img, full, frame, deadline) -> readRegions(img, full, frame, deadline).lines(), info().source(), timeLimit);
   }
 
   @Override
@@ -132,7 +133,7 @@ public final class PaddleOcr implements Analyzer, TextPresence, AutoCloseable {
   }
 
   List<OcrLine> read(RgbImage img, long deadlineNanos) {
-    return readRegions(img, false, deadlineNanos).lines();
+    return readRegions(img, () -> img, false, deadlineNanos).lines();
   }
 
   /** The text regions the detector found in a picture, and the lines read from them confidently enough. */
@@ -146,12 +147,14 @@ public final class PaddleOcr implements Analyzer, TextPresence, AutoCloseable {
   /**
    * Reads the regions in reading order until the deadline ({@link System#nanoTime()}) passes. A large
    * video frame ({@link #looksOnce}) is looked at once, at {@link #PRECHECK_SIDE}; when that finds no region
-   * shaped like a line of text, nothing is read.
+   * shaped like a line of text, nothing is read. Regions are found in {@code img} and read from
+   * {@code fullResolution} (a still decoded reduced is decoded whole for this, only when there is text);
+   * boxes are in {@code img}'s pixels.
    */
-  Reading readRegions(RgbImage img, boolean videoFrame, long deadlineNanos) {
-    BufferedImage full = toBufferedImage(img);
+  Reading readRegions(RgbImage img, Supplier<RgbImage> fullResolution, boolean videoFrame, long deadlineNanos) {
     List<OcrLine> lines = new ArrayList<>();
     List<Box> regions;
+    BufferedImage seen = null;
     if (looksOnce(img, videoFrame)) {
       int side = Math.min(maxSide, PRECHECK_SIDE);
       BufferedImage small = shrunk(img, side);
@@ -165,16 +168,24 @@ public final class PaddleOcr implements Analyzer, TextPresence, AutoCloseable {
           .map(b -> new Box(b.x() * f, b.y() * g, Math.min(img.width() - b.x() * f, b.width() * f), Math.min(img.height() - b.y() * g, b.height() * g)))
           .toList());
     } else {
-      regions = detect(full, maxSide);
+      seen = toBufferedImage(img);
+      regions = detect(seen, maxSide);
     }
+    if (regions.isEmpty()) {
+      return new Reading(regions, lines);
+    }
+    RgbImage whole = fullResolution.get();
+    BufferedImage full = whole == img && seen != null ? seen : toBufferedImage(whole);
+    double fx = whole.width() / (double) img.width();
+    double fy = whole.height() / (double) img.height();
     for (Box box : regions) {
       if (System.nanoTime() - deadlineNanos > 0) {
         break;
       }
-      int x = (int) Math.floor(box.x());
-      int y = (int) Math.floor(box.y());
-      int w = Math.max(1, Math.min(full.getWidth() - x, (int) Math.ceil(box.width())));
-      int h = Math.max(1, Math.min(full.getHeight() - y, (int) Math.ceil(box.height())));
+      int x = Math.min(full.getWidth() - 1, (int) Math.floor(box.x() * fx));
+      int y = Math.min(full.getHeight() - 1, (int) Math.floor(box.y() * fy));
+      int w = Math.max(1, Math.min(full.getWidth() - x, (int) Math.ceil(box.width() * fx)));
+      int h = Math.max(1, Math.min(full.getHeight() - y, (int) Math.ceil(box.height() * fy)));
       BufferedImage crop = full.getSubimage(x, y, w, h);
       if (upsideDown(crop)) {
         crop = rotate180(crop);

@@ -126,7 +126,10 @@ public final class TesseractOcr implements Analyzer {
     if (unavailable != null) {
       return AnalyzerOutput.EMPTY;
     }
-    return OcrLine.readAll(input, (img, frame, deadline) -> read(img, deadline), info().source(), timeLimit);
+    return OcrLine.readAll(input, (img, full, frame, deadline) -> {
+      RgbImage whole = full.get(); // Tesseract reads a still at its full resolution; boxes go back to the picture's pixels
+      return OcrLine.scaled(read(whole, deadline), img.width() / (double) whole.width(), img.height() / (double) whole.height());
+    }, info().source(), timeLimit);
   }
 
   List<OcrLine> read(RgbImage img) {

@@ -124,6 +124,30 @@ class SignOcrTest {
   }
 
   @Test
+  void a12MegapixelPhotoDecodedAtHalfSizeIsReadAtFullSizeWithBoxesOnTheFullPhoto(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    RgbImage still = picture("sign-parking.jpg");
+    RgbImage big = dev.tagger.media.TestMedia.scale(still, 4000, 3000);
+    java.awt.image.BufferedImage bi = PaddleOcr.toBufferedImage(big);
+    java.nio.file.Path jpeg = dir.resolve("sign-12mp.jpg");
+    javax.imageio.ImageIO.write(bi, "jpg", jpeg.toFile());
+
+    dev.tagger.TagResult r = dev.tagger.Tagger.builder().decoder(new FfmpegMediaDecoder()).analyzer(merged)
+        .policy(dev.tagger.policy.TagPolicy.none()).build().tag(Media.of(jpeg));
+
+    String read = r.texts().stream().map(dev.tagger.TextItem::text).collect(Collectors.joining(" "));
+    double cer = TesseractOcrTest.characterErrorRate(PARKING_TRUTH, read.replaceAll("\\s+", " ").strip());
+    double sx = 4000.0 / still.width();
+    double sy = 3000.0 / still.height();
+    Box sign = new Box(PARKING_SIGN.x() * sx, PARKING_SIGN.y() * sy, PARKING_SIGN.width() * sx, PARKING_SIGN.height() * sy);
+    List<Box> boxes = r.tag("text").orElseThrow().evidence().stream()
+        .filter(e -> e.text() != null && e.text().matches("(?s).*(NOTICE|DOUBLE|PARKING|PROHIBITED).*")).map(dev.tagger.Evidence::box).toList();
+    System.out.printf("12 MP sign: CER %.3f [%s]; line boxes %s%n", cer, read, boxes);
+    assertThat(read).contains("NOTICE").contains("PARKING").contains("PROHIBITED");
+    assertThat(boxes).hasSizeGreaterThanOrEqualTo(3).allSatisfy(b -> assertThat(MergedOcr.overlap(b, sign)).as("%s on the sign %s", b, sign).isGreaterThan(0.5));
+  }
+
+  @Test
   void wordsRunTogetherAreSplitAtCaseChanges() {
     assertThat(PaddleOcr.splitJoinedWords("SportsCentre ConferenceCentre")).isEqualTo("Sports Centre Conference Centre");
     assertThat(PaddleOcr.splitJoinedWords("McDonald iPhone NOTICE")).isEqualTo("McDonald iPhone NOTICE");
