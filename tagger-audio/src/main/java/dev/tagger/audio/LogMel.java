@@ -20,10 +20,25 @@ public final class LogMel {
   private final double[] window = new double[N_FFT];
   /** [mel][fft bin 0..512]; the Nyquist bin's weight is 0, as in the reference. */
   private final double[][] banks = melBanks();
+  /** Per bank, the first FFT bin of its triangle and one past its last: the weights outside are 0. */
+  private final int[] from = new int[MELS];
+  private final int[] to = new int[MELS];
   private final double[] cos = new double[N_FFT / 2];
   private final double[] sin = new double[N_FFT / 2];
 
   public LogMel() {
+    for (int m = 0; m < MELS; m++) {
+      int lo = 0;
+      while (lo < banks[m].length && banks[m][lo] == 0) {
+        lo++;
+      }
+      int hi = banks[m].length;
+      while (hi > lo && banks[m][hi - 1] == 0) {
+        hi--;
+      }
+      from[m] = lo;
+      to[m] = hi;
+    }
     int offset = (N_FFT - WINDOW) / 2;
     for (int i = 0; i < WINDOW; i++) {
       window[offset + i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / (WINDOW - 1));
@@ -74,8 +89,9 @@ public final class LogMel {
     double[] power = new double[N_FFT / 2 + 1];
     for (int t = 0; t < frames; t++) {
       int start = t * HOP - N_FFT / 2;
+      boolean inside = start >= 0 && start + N_FFT <= len;
       for (int i = 0; i < N_FFT; i++) {
-        re[i] = emphasised[reflect(start + i, len)] * window[i];
+        re[i] = emphasised[inside ? start + i : reflect(start + i, len)] * window[i];
         im[i] = 0;
       }
       fft(re, im);
@@ -85,7 +101,7 @@ public final class LogMel {
       for (int m = 0; m < MELS; m++) {
         double sum = 0;
         double[] bank = banks[m];
-        for (int k = 0; k <= N_FFT / 2; k++) {
+        for (int k = from[m]; k < to[m]; k++) { // a triangle covers a few bins; the product elsewhere is 0
           sum += bank[k] * power[k];
         }
         out[m][t] = (float) ((Math.log(sum + 1e-5) + 4.5) / 5.0);
