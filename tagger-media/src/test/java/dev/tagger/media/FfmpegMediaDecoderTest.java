@@ -28,6 +28,15 @@ class FfmpegMediaDecoderTest {
   @TempDir
   Path dir;
 
+  /** {@code n} shots of 3 s, red and blue in turn, 96x64. */
+  static List<Shot> redThenBlue(int n) {
+    List<Shot> shots = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      shots.add(new Shot(i % 2 == 0 ? TestMedia.solid(96, 64, 230, 20, 20) : TestMedia.solid(96, 64, 20, 20, 230), 3));
+    }
+    return shots;
+  }
+
   static int[] mean(RgbImage img, int x0, int y0, int x1, int y1) {
     long[] s = new long[3];
     int n = 0;
@@ -155,10 +164,7 @@ class FfmpegMediaDecoderTest {
   @Test
   void longGroupsOfPicturesAreSampledAtTheRightTimesWhetherSeekingOrDecodingForward() throws Exception {
     // a keyframe every 10 s; colour changes every 3 s; samples every 1.5 s decode forward, every 6 s seek
-    List<Shot> shots = new java.util.ArrayList<>();
-    for (int i = 0; i < 8; i++) {
-      shots.add(new Shot(i % 2 == 0 ? TestMedia.solid(96, 64, 230, 20, 20) : TestMedia.solid(96, 64, 20, 20, 230), 3));
-    }
+    List<Shot> shots = redThenBlue(8);
     Path video = TestMedia.video(dir.resolve("long-gop.mp4"), 96, 64, 10, 100, shots);
     for (double interval : new double[] {1.5, 6}) {
       List<VideoFrame> frames = decoder.sampleFrames(Media.of(video), new SamplingPolicy(interval, 100));
@@ -176,10 +182,7 @@ class FfmpegMediaDecoderTest {
   @Test
   void aKeyframeNearASampleTimeStandsInForItAndTheSampleShowsItsOwnTime() throws Exception {
     // 10 fps, a keyframe every 3 s (0, 3, 6, 9), where the colour changes too; samples every 2 s
-    List<Shot> shots = new java.util.ArrayList<>();
-    for (int i = 0; i < 4; i++) {
-      shots.add(new Shot(i % 2 == 0 ? TestMedia.solid(96, 64, 230, 20, 20) : TestMedia.solid(96, 64, 20, 20, 230), 3));
-    }
+    List<Shot> shots = redThenBlue(4);
     for (String container : List.of("gop3.mp4", "gop3.mkv", "gop3-bframes.mp4", "gop3-bframes.mkv")) {
       int bFrames = container.contains("bframes") ? 2 : 0;
       Path video = TestMedia.video(dir.resolve(container), 96, 64, 10, 30, avcodec.AV_CODEC_ID_MPEG4, 0, bFrames, shots);
@@ -228,10 +231,7 @@ class FfmpegMediaDecoderTest {
 
   @Test
   void withNoKeyframeReachEverySampleShowsItsOwnTime() throws Exception {
-    List<Shot> shots = new java.util.ArrayList<>();
-    for (int i = 0; i < 4; i++) {
-      shots.add(new Shot(i % 2 == 0 ? TestMedia.solid(96, 64, 230, 20, 20) : TestMedia.solid(96, 64, 20, 20, 230), 3));
-    }
+    List<Shot> shots = redThenBlue(4);
     Path video = TestMedia.video(dir.resolve("gop3-reach0.mp4"), 96, 64, 10, 30, shots);
     List<VideoFrame> frames = decoder.sampleFrames(Media.of(video), new SamplingPolicy(2, 100).withKeyframeReach(0));
     assertThat(frames).extracting(VideoFrame::seconds).hasSize(6);
@@ -243,10 +243,7 @@ class FfmpegMediaDecoderTest {
   @Test
   void aContainerWithoutAnIndexIsSampledAtTheIntervalsTimes() throws Exception {
     // MPEG-TS keeps no index of keyframes: no keyframe stands in, every sample shows its own time
-    List<Shot> shots = new java.util.ArrayList<>();
-    for (int i = 0; i < 4; i++) {
-      shots.add(new Shot(i % 2 == 0 ? TestMedia.solid(96, 64, 230, 20, 20) : TestMedia.solid(96, 64, 20, 20, 230), 3));
-    }
+    List<Shot> shots = redThenBlue(4);
     Path video = TestMedia.video(dir.resolve("gop3.ts"), 96, 64, 10, 30, shots);
     List<VideoFrame> frames = decoder.sampleFrames(Media.of(video), new SamplingPolicy(2, 100));
     assertThat(frames).isNotEmpty();

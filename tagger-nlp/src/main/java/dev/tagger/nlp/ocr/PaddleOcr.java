@@ -86,8 +86,16 @@ public final class PaddleOcr implements Analyzer, TextPresence, AutoCloseable {
 
   @Override
   public boolean mayHaveText(RgbImage picture) {
-    int side = Math.min(maxSide, PRECHECK_SIDE);
-    return !detect(shrunk(picture, side), side, PRECHECK_ELONGATION).isEmpty();
+    return anyLineLike(precheck(shrunk(picture, Math.min(maxSide, PRECHECK_SIDE))));
+  }
+
+  /** The regions the detector finds in a picture already shrunk to the pre-check's size. */
+  private List<Region> precheck(BufferedImage small) {
+    return regions(small, Math.min(maxSide, PRECHECK_SIDE));
+  }
+
+  private static boolean anyLineLike(List<Region> regions) {
+    return regions.stream().anyMatch(r -> r.elongation() >= PRECHECK_ELONGATION);
   }
 
   /**
@@ -156,12 +164,11 @@ public final class PaddleOcr implements Analyzer, TextPresence, AutoCloseable {
     List<Box> regions;
     BufferedImage seen = null;
     if (looksOnce(img, videoFrame)) {
-      int side = Math.min(maxSide, PRECHECK_SIDE);
-      BufferedImage small = shrunk(img, side);
+      BufferedImage small = shrunk(img, Math.min(maxSide, PRECHECK_SIDE));
       double f = img.width() / (double) small.getWidth();
       double g = img.height() / (double) small.getHeight();
-      List<Region> found = regions(small, side);
-      if (found.stream().noneMatch(r -> r.elongation() >= PRECHECK_ELONGATION)) {
+      List<Region> found = precheck(small);
+      if (!anyLineLike(found)) {
         return new Reading(List.of(), List.of());
       }
       regions = readingOrder(found.stream().map(Region::box)
