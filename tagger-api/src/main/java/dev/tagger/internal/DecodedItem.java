@@ -40,6 +40,7 @@ public final class DecodedItem implements AnalysisInput {
   private double scaleX = 1;
   private double scaleY = 1;
   private @Nullable List<VideoFrame> frames;
+  private final List<Double> streamedTimes = new ArrayList<>();
   private final Map<Integer, Pcm> audio = new HashMap<>();
   private final Map<String, RuntimeException> failures = new HashMap<>();
 
@@ -118,9 +119,41 @@ public final class DecodedItem implements AnalysisInput {
     return frames;
   }
 
+  /**
+   * Decodes the sampled frames afresh and hands them over one at a time ({@link FrameStream}); a failure
+   * is remembered for {@link #frames()} too.
+   */
+  void streamFrames(MediaDecoder.FrameHandler handler) {
+    expect(MediaKind.VIDEO, "video frames");
+    RuntimeException failed;
+    synchronized (this) {
+      failed = failures.get("frames");
+    }
+    if (failed != null) {
+      throw failed;
+    }
+    checkCancelled();
+    try {
+      decoder().streamFrames(media, sampling, frame -> {
+        checkCancelled();
+        return handler.accept(frame);
+      });
+    } catch (MediaException e) {
+      synchronized (this) {
+        failures.put("frames", e);
+      }
+      throw e;
+    }
+  }
+
+  /** Records that a streamed frame of this time was shown to the frame analyzers. */
+  synchronized void frameShown(double seconds) {
+    streamedTimes.add(seconds);
+  }
+
   /** Times of the sampled frames, or empty when no analyzer asked for frames. */
   public synchronized List<Double> frameTimes() {
-    return frames == null ? List.of() : frames.stream().map(VideoFrame::seconds).toList();
+    return frames != null ? frames.stream().map(VideoFrame::seconds).toList() : List.copyOf(streamedTimes);
   }
 
   @Override

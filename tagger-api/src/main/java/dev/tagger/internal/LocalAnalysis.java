@@ -11,6 +11,7 @@ import dev.tagger.model.Hashing;
 import dev.tagger.spi.Analyzer;
 import dev.tagger.spi.AnalyzerInfo;
 import dev.tagger.spi.AnalyzerOutput;
+import dev.tagger.spi.FrameAnalyzer;
 import dev.tagger.spi.MediaDecoder;
 import dev.tagger.spi.SamplingPolicy;
 import dev.tagger.spi.StoredAnalysis;
@@ -83,28 +84,43 @@ public final class LocalAnalysis implements ItemAnalysis {
 
   private void runAll(List<Analyzer> analyzers, DecodedItem item, List<Tag> tags, List<TextItem> found, List<String> partial,
       java.util.Map<String, String> embeddings, List<dev.tagger.spi.FaceSample> faces) {
-    for (Analyzer a : analyzers) {
-      if (a.kinds().contains(item.kind())) {
-        AnalyzerOutput out = item.toFullScale(runAnalyzer(a, item)); // boxes in the full picture's pixels, however it was decoded
-        tags.addAll(aggregator.aggregate(a.info(), out.detections(), item.frameTimes()));
-        found.addAll(out.texts());
-        if (out.partial()) {
-          partial.add(a.info().id());
+    List<Analyzer> applicable = analyzers.stream().filter(a -> a.kinds().contains(item.kind())).toList();
+    java.util.Map<FrameAnalyzer, AnalyzerOutput> streamed = java.util.Map.of();
+    if (item.kind() == MediaKind.VIDEO) { // frame analyzers share one decode, frame by frame (FrameStream)
+      List<FrameAnalyzer> frameAnalyzers = applicable.stream().filter(a -> a instanceof FrameAnalyzer).map(a -> (FrameAnalyzer) a).toList();
+      if (!frameAnalyzers.isEmpty()) {
+        try {
+          streamed = FrameStream.run(frameAnalyzers, item);
+        } catch (MediaException e) {
+          throw new AnalysisFailure("decode", e.getMessage(), e);
         }
-        faces.addAll(out.faces());
-        if (out.embedding() != null) {
-          embeddings.put(out.embedding().model(), out.embedding().encoded());
-        }
+      }
+    }
+    for (Analyzer a : applicable) {
+      AnalyzerOutput done = streamed.get(a);
+      // boxes in the full picture's pixels, however it was decoded
+      AnalyzerOutput out = item.toFullScale(done != null ? done : guarded(a, item, () -> a.analyze(item)));
+      tags.addAll(aggregator.aggregate(a.info(), out.detections(), item.frameTimes()));
+      found.addAll(out.texts());
+      if (out.partial()) {
+        partial.add(a.info().id());
+      }
+      faces.addAll(out.faces());
+      if (out.embedding() != null) {
+        embeddings.put(out.embedding().model(), out.embedding().encoded());
       }
     }
   }
 
-  private static AnalyzerOutput runAnalyzer(Analyzer a, DecodedItem item) {
+  /** One call into an analyzer, its failures named: a decode failure, an analyzer's own, a cancel, a null. */
+  static <T> T guarded(Analyzer a, DecodedItem item, java.util.function.Supplier<T> call) {
     item.checkCancelled();
-    AnalyzerOutput out;
+    T out;
     try {
-      out = a.analyze(item);
+      out = call.get();
     } catch (CancellationException e) {
+      throw e;
+    } catch (AnalysisFailure e) {
       throw e;
     } catch (MediaException e) {
       throw new AnalysisFailure("decode", e.getMessage(), e);

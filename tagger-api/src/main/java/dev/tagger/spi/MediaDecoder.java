@@ -45,6 +45,26 @@ public interface MediaDecoder {
    */
   List<VideoFrame> sampleFrames(Media media, SamplingPolicy policy);
 
+  /**
+   * The frames {@link #sampleFrames} gives, handed over one at a time as they are decoded, so that a long
+   * video never sits in memory whole; stops early, without error, when the handler returns false. The same
+   * errors as {@code sampleFrames}. This default samples the whole list first; decoders that can should stream.
+   */
+  default void streamFrames(Media media, SamplingPolicy policy, FrameHandler handler) {
+    for (VideoFrame frame : sampleFrames(media, policy)) {
+      if (!handler.accept(frame)) {
+        return;
+      }
+    }
+  }
+
+  /** Receives a video's sampled frames in time order (see {@link #streamFrames}). */
+  @FunctionalInterface
+  interface FrameHandler {
+    /** @return false to stop: no more frames are wanted */
+    boolean accept(VideoFrame frame);
+  }
+
   /** The whole audio track as mono PCM at the requested rate. */
   Pcm decodeAudio(Media media, int sampleRate);
 

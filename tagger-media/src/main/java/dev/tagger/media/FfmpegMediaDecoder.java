@@ -13,6 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.bytedeco.ffmpeg.global.avutil;
@@ -111,7 +112,15 @@ public final class FfmpegMediaDecoder implements MediaDecoder {
 
   @Override
   public List<VideoFrame> sampleFrames(Media media, SamplingPolicy policy) {
-    List<VideoFrame> frames = List.of();
+    List<VideoFrame> frames = new ArrayList<>();
+    streamFrames(media, policy, frames::add);
+    return frames;
+  }
+
+  /** Streams: each sampled frame is handed over as soon as it is decoded and converted. */
+  @Override
+  public void streamFrames(Media media, SamplingPolicy policy, FrameHandler handler) {
+    int[] count = {0};
     try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(media.path().toFile())) {
       grabber.setPixelFormat(avutil.AV_PIX_FMT_RGB24);
       if (decodeThreads > 0) {
@@ -121,16 +130,19 @@ public final class FfmpegMediaDecoder implements MediaDecoder {
       if (!grabber.hasVideo()) {
         throw new MediaException(media.id() + ": has no video stream" + (grabber.hasAudio() ? " (audio only)" : ""));
       }
-      frames = VideoSampler.sample(grabber, media, policy);
+      VideoSampler.sample(grabber, media, policy, frame -> {
+        count[0]++;
+        return handler.accept(frame);
+      });
     } catch (FrameGrabber.Exception e) {
-      if (frames.isEmpty()) {
+      if (count[0] == 0) {
         throw new MediaException(media.id() + ": FFmpeg cannot read it as video: " + e.getMessage(), e);
       }
+      // closing failed after frames were read: they stand
     }
-    if (frames.isEmpty()) {
+    if (count[0] == 0) {
       throw new MediaException(media.id() + ": no readable video frame (empty, truncated or corrupt video)");
     }
-    return frames;
   }
 
   @Override

@@ -1,18 +1,18 @@
 package dev.tagger.media;
 
 import dev.tagger.Media;
+import dev.tagger.spi.MediaDecoder.FrameHandler;
 import dev.tagger.spi.SamplingPolicy;
 import dev.tagger.spi.VideoFrame;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
 
 /**
- * Picks frames from an open grabber under a {@link SamplingPolicy}. Stops quietly at the first
- * unreadable stretch, keeping what was read: a truncated video yields its readable frames.
+ * Picks frames from an open grabber under a {@link SamplingPolicy} and hands each over as it is decoded.
+ * Stops quietly at the first unreadable stretch, keeping what was read: a truncated video yields its readable
+ * frames.
  */
 final class VideoSampler {
   static final int HISTOGRAM_BINS = 64;
@@ -21,12 +21,32 @@ final class VideoSampler {
 
   private VideoSampler() {}
 
-  static List<VideoFrame> sample(FFmpegFrameGrabber grabber, Media media, SamplingPolicy policy) {
-    return switch (policy.mode()) {
-      case INTERVAL -> byInterval(grabber, media, policy);
-      case KEYFRAMES -> keyframes(grabber, media, policy);
-      case SCENE_CHANGE -> sceneChanges(grabber, media, policy);
-    };
+  /** Hands the sampled frames to {@code out} in time order, until it returns false. */
+  static void sample(FFmpegFrameGrabber grabber, Media media, SamplingPolicy policy, FrameHandler out) {
+    Delivery delivery = new Delivery(out);
+    switch (policy.mode()) {
+      case INTERVAL -> byInterval(grabber, media, policy, delivery);
+      case KEYFRAMES -> keyframes(grabber, media, policy, delivery);
+      case SCENE_CHANGE -> sceneChanges(grabber, media, policy, delivery);
+    }
+  }
+
+  /** Counts what the handler took and remembers whether it wants more. */
+  private static final class Delivery {
+    private final FrameHandler out;
+    int count;
+    double last = Double.NEGATIVE_INFINITY;
+    boolean wanted = true;
+
+    Delivery(FrameHandler out) {
+      this.out = out;
+    }
+
+    void give(VideoFrame frame) {
+      count++;
+      last = frame.seconds();
+      wanted = out.accept(frame);
+    }
   }
 
   /**
@@ -38,13 +58,15 @@ final class VideoSampler {
    * non-reference frames until a few frames before the time ({@link FrameSkipping}): within one group of
    * pictures that is cheaper than going back to its keyframe.
    */
-  private static List<VideoFrame> byInterval(FFmpegFrameGrabber grabber, Media media, SamplingPolicy policy) {
-    List<VideoFrame> frames = new ArrayList<>();
+  private static void byInterval(FFmpegFrameGrabber grabber, Media media, SamplingPolicy policy, Delivery frames) {
     double frameSeconds = 1 / Math.max(1, grabber.getFrameRate());
     double position = Double.NaN; // time of the last decoded frame
     KeyframeIndex keyframes = KeyframeIndex.of(grabber);
     FrameSkipping skipping = FrameSkipping.of(grabber);
     for (double t : sampleTimes(grabber.getLengthInTime() / 1e6, policy)) {
+      if (!frames.wanted) {
+        break;
+      }
       Frame frame;
       try {
         double key = policy.keyframeReach() > 0 ? keyframes.nearest(t, policy.intervalSeconds() * policy.keyframeReach()) : Double.NaN;
@@ -78,37 +100,33 @@ final class VideoSampler {
       }
       double at = Math.max(0, frame.timestamp / 1e6);
       position = at;
-      if (frames.isEmpty() || at > frames.get(frames.size() - 1).seconds()) {
-        frames.add(new VideoFrame(at, Pixels.toRgb(frame, media)));
+      if (at > frames.last) {
+        frames.give(new VideoFrame(at, Pixels.toRgb(frame, media)));
       }
     }
-    return frames;
   }
 
   /** Decodes keyframes only, skipping the packets between them; keeps those at least the interval apart. */
-  private static List<VideoFrame> keyframes(FFmpegFrameGrabber grabber, Media media, SamplingPolicy policy) {
-    List<VideoFrame> frames = new ArrayList<>();
+  private static void keyframes(FFmpegFrameGrabber grabber, Media media, SamplingPolicy policy, Delivery frames) {
     double last = Double.NEGATIVE_INFINITY;
-    while (frames.size() < policy.maxFrames()) {
+    while (frames.wanted && frames.count < policy.maxFrames()) {
       Frame frame = grab(grabber, true);
       if (frame == null) {
         break;
       }
       double at = Math.max(0, frame.timestamp / 1e6);
       if (frame.image != null && at - last >= policy.intervalSeconds()) {
-        frames.add(new VideoFrame(at, Pixels.toRgb(frame, media)));
+        frames.give(new VideoFrame(at, Pixels.toRgb(frame, media)));
         last = at;
       }
     }
-    return frames;
   }
 
   /** Decodes every frame and keeps the first of each shot, by luma histogram difference. */
-  private static List<VideoFrame> sceneChanges(FFmpegFrameGrabber grabber, Media media, SamplingPolicy policy) {
-    List<VideoFrame> frames = new ArrayList<>();
+  private static void sceneChanges(FFmpegFrameGrabber grabber, Media media, SamplingPolicy policy, Delivery frames) {
     double[] previous = null;
     double lastKept = Double.NEGATIVE_INFINITY;
-    while (frames.size() < policy.maxFrames()) {
+    while (frames.wanted && frames.count < policy.maxFrames()) {
       Frame frame = grab(grabber, false);
       if (frame == null) {
         break;
@@ -117,12 +135,11 @@ final class VideoSampler {
       double at = Math.max(0, frame.timestamp / 1e6);
       boolean cut = previous == null || distance(previous, histogram) > policy.sceneThreshold();
       if (cut && at - lastKept >= policy.intervalSeconds()) {
-        frames.add(new VideoFrame(at, Pixels.toRgb(frame, media)));
+        frames.give(new VideoFrame(at, Pixels.toRgb(frame, media)));
         lastKept = at;
       }
       previous = histogram;
     }
-    return frames;
   }
 
   private static Frame grab(FFmpegFrameGrabber grabber, boolean keyframesOnly) {

@@ -12,7 +12,7 @@ import dev.tagger.model.ModelEntry;
 import dev.tagger.model.ModelStore;
 import dev.tagger.model.ResolvedModel;
 import dev.tagger.spi.AnalysisInput;
-import dev.tagger.spi.Analyzer;
+import dev.tagger.spi.FrameAnalyzer;
 import dev.tagger.spi.AnalyzerInfo;
 import dev.tagger.spi.AnalyzerOutput;
 import dev.tagger.spi.Embedding;
@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * the model's logits, the top classes above a floor become {@link Category#OBJECT} detections. Video
  * frames run in batches. Thread-safe; owns its ONNX session, so close it when done.
  */
-public final class ImageClassifier implements Analyzer, AutoCloseable {
+public final class ImageClassifier implements FrameAnalyzer, AutoCloseable {
   /** Catalog id of the default model. */
   public static final String IMAGENET_MODEL = "imagenet-mobilenetv2-int8";
 
@@ -84,33 +84,54 @@ public final class ImageClassifier implements Analyzer, AutoCloseable {
   }
 
   @Override
-  public AnalyzerOutput analyze(AnalysisInput input) {
-    List<Picture> pictures = input.pictures();
-    int[] standIns = StaticShots.standIns(input, info().id()); // a frame showing what the last one looked at showed is not classified again
-    List<Picture> looked = new ArrayList<>();
-    for (int i = 0; i < pictures.size(); i++) {
-      if (standIns[i] == i) {
-        looked.add(pictures.get(i));
+  public Pass start(AnalysisInput input) {
+    // a frame showing what the last one looked at showed is not classified again; looked-at frames go in batches
+    StaticShots.Tracker shots = new StaticShots.Tracker(input, info().id());
+    return new Pass() {
+      private final List<RgbImage> waiting = new ArrayList<>();
+      private final List<@Nullable TimeSpan> spans = new ArrayList<>();
+      private final List<Integer> standIns = new ArrayList<>(); // for each picture, the looked-at picture standing for it
+      private final List<float[]> scores = new ArrayList<>();
+      private final List<float[]> lookedVectors = new ArrayList<>();
+      private int looked;
+
+      @Override
+      public void look(Picture p) {
+        if (!shots.reuse(p)) {
+          looked++;
+          waiting.add(p.image());
+          if (waiting.size() == options.batchSize()) {
+            classifyWaiting();
+          }
+        }
+        spans.add(p.span());
+        standIns.add(looked - 1);
       }
-    }
-    List<float[]> scores = new ArrayList<>();
-    List<float[]> lookedVectors = new ArrayList<>();
-    for (int i = 0; i < looked.size(); i += options.batchSize()) {
-      input.checkCancelled();
-      List<Picture> batch = looked.subList(i, Math.min(looked.size(), i + options.batchSize()));
-      scores.addAll(List.of(classify(batch.stream().map(Picture::image).toList(), lookedVectors)));
-    }
-    List<Detection> out = new ArrayList<>();
-    List<float[]> vectors = new ArrayList<>();
-    for (int i = 0, n = -1; i < pictures.size(); i++) {
-      n += standIns[i] == i ? 1 : 0; // the looked-at picture standing for this one
-      out.addAll(top(scores.get(n), pictures.get(i).span()));
-      if (!lookedVectors.isEmpty()) {
-        vectors.add(lookedVectors.get(n)); // each frame counts in the mean, as if looked at
+
+      private void classifyWaiting() {
+        if (!waiting.isEmpty()) {
+          scores.addAll(List.of(classify(waiting, lookedVectors)));
+          waiting.clear();
+        }
       }
-    }
-    AnalyzerOutput result = AnalyzerOutput.of(out);
-    return vectors.isEmpty() ? result : result.withEmbedding(new Embedding(embeddingModel, Embedding.mean(vectors)));
+
+      @Override
+      public AnalyzerOutput finish() {
+        classifyWaiting();
+        shots.report();
+        List<Detection> out = new ArrayList<>();
+        List<float[]> vectors = new ArrayList<>();
+        for (int i = 0; i < spans.size(); i++) {
+          int n = standIns.get(i);
+          out.addAll(top(scores.get(n), spans.get(i)));
+          if (!lookedVectors.isEmpty()) {
+            vectors.add(lookedVectors.get(n)); // each frame counts in the mean, as if looked at
+          }
+        }
+        AnalyzerOutput result = AnalyzerOutput.of(out);
+        return vectors.isEmpty() ? result : result.withEmbedding(new Embedding(embeddingModel, Embedding.mean(vectors)));
+      }
+    };
   }
 
   /** Softmax probabilities, one row per image. */

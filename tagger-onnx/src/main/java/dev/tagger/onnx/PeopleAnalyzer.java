@@ -4,7 +4,7 @@ import dev.tagger.MediaKind;
 import dev.tagger.model.ModelStore;
 import dev.tagger.onnx.runtime.OnnxOptions;
 import dev.tagger.spi.AnalysisInput;
-import dev.tagger.spi.Analyzer;
+import dev.tagger.spi.FrameAnalyzer;
 import dev.tagger.spi.AnalyzerInfo;
 import dev.tagger.spi.AnalyzerOutput;
 import dev.tagger.spi.FaceSample;
@@ -20,7 +20,7 @@ import java.util.Set;
  * store, which clusters them and names the people it knows. It reports no tags of its own. Thread-safe;
  * owns its sessions.
  */
-public final class PeopleAnalyzer implements Analyzer, AutoCloseable {
+public final class PeopleAnalyzer implements FrameAnalyzer, AutoCloseable {
   /** Most faces kept from one item (a long video would otherwise give one per face per frame). */
   static final int MAX_FACES = 60;
 
@@ -56,20 +56,26 @@ public final class PeopleAnalyzer implements Analyzer, AutoCloseable {
   }
 
   @Override
-  public AnalyzerOutput analyze(AnalysisInput input) {
+  public Pass start(AnalysisInput input) {
     List<FaceSample> faces = new ArrayList<>();
-    for (Picture p : input.pictures()) {
-      input.checkCancelled();
-      RgbImage img = p.image();
-      for (BoxNms.Candidate c : detector.detect(img)) {
-        if (faces.size() >= MAX_FACES) {
-          break;
+    return new Pass() {
+      @Override
+      public void look(Picture p) {
+        RgbImage img = p.image();
+        for (BoxNms.Candidate c : detector.detect(img)) {
+          if (faces.size() >= MAX_FACES) {
+            break;
+          }
+          embedder.embed(img, c.box(), c.extra(), c.score()).ifPresent(v -> faces.add(
+              new FaceSample(v.vector(), v.box(), p.span() == null ? null : p.span().startSeconds(), v.score())));
         }
-        embedder.embed(img, c.box(), c.extra(), c.score()).ifPresent(v -> faces.add(
-            new FaceSample(v.vector(), v.box(), p.span() == null ? null : p.span().startSeconds(), v.score())));
       }
-    }
-    return AnalyzerOutput.EMPTY.withFaces(faces);
+
+      @Override
+      public AnalyzerOutput finish() {
+        return AnalyzerOutput.EMPTY.withFaces(faces);
+      }
+    };
   }
 
   @Override

@@ -4,7 +4,7 @@ import dev.tagger.Detection;
 import dev.tagger.MediaKind;
 import dev.tagger.TimeSpan;
 import dev.tagger.spi.AnalysisInput;
-import dev.tagger.spi.Analyzer;
+import dev.tagger.spi.FrameAnalyzer;
 import dev.tagger.spi.AnalyzerOutput;
 import dev.tagger.spi.Picture;
 import dev.tagger.spi.RgbImage;
@@ -14,10 +14,11 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A vision analyzer that looks at one picture at a time: the still, or each sampled frame in turn; a frame
- * that shows what the one before showed ({@link StaticShots}) is not looked at again.
+ * A vision analyzer that looks at one picture at a time: the still, or each sampled frame in turn as the
+ * engine decodes it; a frame that shows what the last one looked at showed ({@link StaticShots}) is not
+ * looked at again.
  */
-interface PictureAnalyzer extends Analyzer {
+interface PictureAnalyzer extends FrameAnalyzer {
   /** What one picture shows; {@code span} is the frame's instant, null for a still. */
   List<Detection> analyzePicture(RgbImage image, @Nullable TimeSpan span);
 
@@ -27,21 +28,27 @@ interface PictureAnalyzer extends Analyzer {
   }
 
   @Override
-  default AnalyzerOutput analyze(AnalysisInput input) {
-    List<Picture> pictures = input.pictures();
-    int[] standIns = StaticShots.standIns(input, info().id());
+  default Pass start(AnalysisInput input) {
+    StaticShots.Tracker shots = new StaticShots.Tracker(input, info().id());
     List<Detection> out = new ArrayList<>();
-    List<Detection> seen = List.of();
-    for (int i = 0; i < pictures.size(); i++) {
-      input.checkCancelled();
-      Picture p = pictures.get(i);
-      if (standIns[i] == i) {
-        seen = analyzePicture(p.image(), p.span());
-        out.addAll(seen);
-      } else {
-        out.addAll(StaticShots.movedTo(seen, p.span()));
+    return new Pass() {
+      private List<Detection> seen = List.of();
+
+      @Override
+      public void look(Picture p) {
+        if (shots.reuse(p)) {
+          out.addAll(StaticShots.movedTo(seen, p.span()));
+        } else {
+          seen = analyzePicture(p.image(), p.span());
+          out.addAll(seen);
+        }
       }
-    }
-    return AnalyzerOutput.of(out);
+
+      @Override
+      public AnalyzerOutput finish() {
+        shots.report();
+        return AnalyzerOutput.of(out);
+      }
+    };
   }
 }

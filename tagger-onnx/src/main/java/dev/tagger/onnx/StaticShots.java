@@ -29,30 +29,43 @@ final class StaticShots {
   private StaticShots() {}
 
   /**
-   * For each picture, the index of the picture that stands for it: itself when a model must look at it, else
-   * the last one looked at, when this one shows the same (a still, or the first frame, is always looked at).
+   * One analyzer's view of one item's pictures, in order: whether a model must look at the next one, or the
+   * last one looked at stands for it (it shows the same; a still, or the first frame, is always looked at).
+   * Not thread-safe: one per item and analyzer.
    */
-  static int[] standIns(AnalysisInput input, String analyzer) {
-    List<Picture> pictures = input.pictures();
-    double maxDifference = input.sampling().staticDifference();
-    int[] out = new int[pictures.size()];
-    int looked = -1;
-    int reused = 0;
-    for (int i = 0; i < pictures.size(); i++) {
-      Picture p = pictures.get(i);
-      if (looked >= 0 && p.span() != null && maxDifference > 0 && same(pictures.get(looked).image(), p.image(), maxDifference)) {
+  static final class Tracker {
+    private final AnalysisInput input;
+    private final String analyzer;
+    private final double maxDifference;
+    private RgbImage looked;
+    private int pictures;
+    private int reused;
+
+    Tracker(AnalysisInput input, String analyzer) {
+      this.input = input;
+      this.analyzer = analyzer;
+      this.maxDifference = input.sampling().staticDifference();
+    }
+
+    /** True when the picture shows what the last one looked at showed, so that one's findings stand for it. */
+    boolean reuse(Picture p) {
+      pictures++;
+      // against the last one looked at: a slow pan drifts away from it, however alike its steps
+      if (looked != null && p.span() != null && maxDifference > 0 && same(looked, p.image(), maxDifference)) {
         reused++;
-        out[i] = looked; // against the last one looked at: a slow pan drifts away from it, however alike its steps
-      } else {
-        out[i] = i;
-        looked = i;
+        return true;
+      }
+      looked = p.image();
+      return false;
+    }
+
+    /** Logs the saving, at debug level, when there was one. */
+    void report() {
+      if (reused > 0) {
+        LOG.debug("{}: {} looked at {} of {} frames; {} showed a static shot and reuse what it found there", input.media(), analyzer,
+            pictures - reused, pictures, reused);
       }
     }
-    if (reused > 0) {
-      LOG.debug("{}: {} looked at {} of {} frames; {} showed a static shot and reuse what it found there", input.media(), analyzer,
-          pictures.size() - reused, pictures.size(), reused);
-    }
-    return out;
   }
 
   /** Whether two frames show the same thing: mean thumbnail difference at most {@code maxDifference} grey levels. */

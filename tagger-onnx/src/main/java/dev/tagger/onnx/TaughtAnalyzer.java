@@ -9,7 +9,7 @@ import dev.tagger.feedback.TaughtTags;
 import dev.tagger.model.ModelStore;
 import dev.tagger.onnx.runtime.OnnxOptions;
 import dev.tagger.spi.AnalysisInput;
-import dev.tagger.spi.Analyzer;
+import dev.tagger.spi.FrameAnalyzer;
 import dev.tagger.spi.AnalyzerInfo;
 import dev.tagger.spi.AnalyzerOutput;
 import dev.tagger.spi.Picture;
@@ -23,7 +23,7 @@ import java.util.Set;
  * version names the set of taught tags, so teaching a new one re-analyzes the library. Thread-safe; owns
  * its embedder.
  */
-public final class TaughtAnalyzer implements Analyzer, AutoCloseable {
+public final class TaughtAnalyzer implements FrameAnalyzer, AutoCloseable {
   /** Scores below this are not reported at all. */
   static final double MIN_SCORE = 0.05;
 
@@ -53,27 +53,44 @@ public final class TaughtAnalyzer implements Analyzer, AutoCloseable {
   }
 
   @Override
-  public AnalyzerOutput analyze(AnalysisInput input) {
-    List<Picture> pictures = input.pictures();
-    List<Detection> out = new ArrayList<>();
-    if (tags.isEmpty()) {
-      return AnalyzerOutput.EMPTY;
-    }
-    for (int i = 0; i < pictures.size(); i += 8) {
-      input.checkCancelled();
-      List<Picture> batch = pictures.subList(i, Math.min(pictures.size(), i + 8));
-      List<float[]> vectors = embedder.embed(batch.stream().map(Picture::image).toList());
-      for (int j = 0; j < batch.size(); j++) {
-        Evidence evidence = batch.get(j).span() == null ? Evidence.NONE : Evidence.at(batch.get(j).span());
-        for (TaughtTag t : tags) {
-          double p = t.score(vectors.get(j));
-          if (p >= MIN_SCORE) {
-            out.add(new Detection(t.name(), Math.min(1.0, p), Category.CUSTOM, evidence));
+  public Pass start(AnalysisInput input) {
+    return new Pass() {
+      private final List<Picture> batch = new ArrayList<>(); // pictures are embedded 8 at a time
+      private final List<Detection> out = new ArrayList<>();
+
+      @Override
+      public void look(Picture picture) {
+        if (!tags.isEmpty()) {
+          batch.add(picture);
+          if (batch.size() == 8) {
+            embedBatch();
           }
         }
       }
-    }
-    return AnalyzerOutput.of(out);
+
+      private void embedBatch() {
+        if (batch.isEmpty()) {
+          return;
+        }
+        List<float[]> vectors = embedder.embed(batch.stream().map(Picture::image).toList());
+        for (int j = 0; j < batch.size(); j++) {
+          Evidence evidence = batch.get(j).span() == null ? Evidence.NONE : Evidence.at(batch.get(j).span());
+          for (TaughtTag t : tags) {
+            double p = t.score(vectors.get(j));
+            if (p >= MIN_SCORE) {
+              out.add(new Detection(t.name(), Math.min(1.0, p), Category.CUSTOM, evidence));
+            }
+          }
+        }
+        batch.clear();
+      }
+
+      @Override
+      public AnalyzerOutput finish() {
+        embedBatch();
+        return AnalyzerOutput.of(out);
+      }
+    };
   }
 
   @Override

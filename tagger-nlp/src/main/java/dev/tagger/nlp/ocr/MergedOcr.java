@@ -3,7 +3,7 @@ package dev.tagger.nlp.ocr;
 import dev.tagger.Box;
 import dev.tagger.MediaKind;
 import dev.tagger.spi.AnalysisInput;
-import dev.tagger.spi.Analyzer;
+import dev.tagger.spi.FrameAnalyzer;
 import dev.tagger.spi.AnalyzerInfo;
 import dev.tagger.spi.AnalyzerOutput;
 import dev.tagger.spi.RgbImage;
@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * engine surer of its reading wins; a line only one engine read is kept. Thread-safe; owns the
  * PP-OCR sessions it is given.
  */
-public final class MergedOcr implements Analyzer, AutoCloseable {
+public final class MergedOcr implements FrameAnalyzer, AutoCloseable {
   /** A region PP-OCR read nothing in goes to Tesseract only when at least this much wider than high. */
   static final double LINE_ELONGATION = 4.0;
   private final TesseractOcr tesseract;
@@ -58,8 +58,8 @@ public final class MergedOcr implements Analyzer, AutoCloseable {
   }
 
   @Override
-  public AnalyzerOutput analyze(AnalysisInput input) {
-    return OcrLine.readAll(input, this::read, info().source(), timeLimit);
+  public Pass start(AnalysisInput input) {
+    return OcrLine.pass(input, this::read, info().source(), timeLimit);
   }
 
   List<OcrLine> read(RgbImage img, long deadlineNanos) {

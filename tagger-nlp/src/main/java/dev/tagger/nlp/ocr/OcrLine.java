@@ -8,6 +8,7 @@ import dev.tagger.Source;
 import dev.tagger.TextItem;
 import dev.tagger.TimeSpan;
 import dev.tagger.spi.AnalyzerOutput;
+import dev.tagger.spi.FrameAnalyzer;
 import dev.tagger.spi.Picture;
 import dev.tagger.spi.AnalysisInput;
 import dev.tagger.spi.RgbImage;
@@ -23,8 +24,8 @@ import org.slf4j.LoggerFactory;
 record OcrLine(String text, Box box, double confidence) {
   private static final Logger LOG = LoggerFactory.getLogger(OcrLine.class);
 
-  /** What one picture gave. */
-  record Read(Picture picture, List<OcrLine> lines) {}
+  /** What one picture gave; {@code span} is the frame's instant, null for a still. */
+  record Read(@Nullable TimeSpan span, List<OcrLine> lines) {}
 
   /**
    * An OCR engine: reads one picture, stopping at the deadline ({@link System#nanoTime()}); told whether
@@ -37,40 +38,51 @@ record OcrLine(String text, Box box, double confidence) {
   }
 
   /**
-   * Runs an engine on each of the item's pictures, within {@code limit} for the whole item (pictures not
-   * reached by then are skipped, with a warning), and reports as {@link #output} says. A video frame that
-   * looks like the last frame read ({@link ShotChange}: the same shot, no cut and little movement) is not
-   * read again: it shows what that frame showed.
+   * Runs an engine on each of the item's pictures as they come, within {@code limit} of its own reading
+   * time for the whole item (pictures that come later are skipped, with a warning), and reports as
+   * {@link #output} says. A video frame that looks like the last frame read ({@link ShotChange}: the same
+   * shot, no cut and little movement) is not read again: it shows what that frame showed.
    */
-  static AnalyzerOutput readAll(AnalysisInput input, Engine engine, Source source, Duration limit) {
-    long deadline = System.nanoTime() + limit.toNanos();
-    List<Picture> pictures = input.pictures();
+  static FrameAnalyzer.Pass pass(AnalysisInput input, Engine engine, Source source, Duration limit) {
     List<Read> reads = new ArrayList<>();
     ShotChange shots = new ShotChange();
-    List<OcrLine> last = List.of();
-    int skipped = 0;
-    for (Picture p : pictures) {
-      input.checkCancelled();
-      if (System.nanoTime() > deadline) {
-        LOG.warn("{}: OCR ({}) stopped at its time limit of {} s after {} of {} pictures", input.media(), source.analyzer(),
-            limit.toMillis() / 1000.0, reads.size(), pictures.size());
-        break;
+    return new FrameAnalyzer.Pass() {
+      private List<OcrLine> last = List.of();
+      private long spentNanos; // reading only: the decoder and the other analyzers take their own time between pictures
+      private int skipped;
+      private int late;
+
+      @Override
+      public void look(Picture p) {
+        if (late > 0 || spentNanos >= limit.toNanos()) {
+          if (late++ == 0) {
+            LOG.warn("{}: OCR ({}) stopped at its time limit of {} s after {} pictures", input.media(), source.analyzer(),
+                limit.toMillis() / 1000.0, reads.size());
+          }
+          return;
+        }
+        if (p.span() != null && !shots.isNewShot(p.image())) {
+          skipped++;
+          reads.add(new Read(p.span(), last));
+          return;
+        }
+        Supplier<RgbImage> full = p.span() == null ? input::fullImage : p::image;
+        long start = System.nanoTime();
+        last = engine.read(p.image(), full, p.span() != null, start + limit.toNanos() - spentNanos);
+        spentNanos += System.nanoTime() - start;
+        reads.add(new Read(p.span(), last));
       }
-      if (p.span() != null && !shots.isNewShot(p.image())) {
-        skipped++;
-        reads.add(new Read(p, last));
-        continue;
+
+      @Override
+      public AnalyzerOutput finish() {
+        boolean cutShort = late > 0 || spentNanos >= limit.toNanos(); // the limit passed: later pictures, or later lines, were not read
+        if (skipped > 0) {
+          LOG.debug("{}: OCR ({}) read {} of {} frames; the others showed the same shot", input.media(), source.analyzer(),
+              reads.size() - skipped, reads.size());
+        }
+        return output(reads, source).withPartial(cutShort);
       }
-      Supplier<RgbImage> full = p.span() == null ? input::fullImage : p::image;
-      last = engine.read(p.image(), full, p.span() != null, deadline);
-      reads.add(new Read(p, last));
-    }
-    boolean cutShort = System.nanoTime() > deadline; // the limit passed: later pictures, or later lines, were not read
-    if (skipped > 0) {
-      LOG.debug("{}: OCR ({}) read {} of {} frames; the others showed the same shot", input.media(), source.analyzer(),
-          reads.size() - skipped, reads.size());
-    }
-    return output(reads, source).withPartial(cutShort);
+    };
   }
 
   /** The lines with their boxes scaled by (fx, fy): from one picture's pixels to another's of the same view. */
@@ -93,7 +105,7 @@ record OcrLine(String text, Box box, double confidence) {
     TextItem open = null;
     for (Read r : reads) {
       for (OcrLine l : r.lines()) {
-        detections.add(new Detection("text", l.confidence(), Category.TEXT, new Evidence(r.picture().span(), l.box(), l.text())));
+        detections.add(new Detection("text", l.confidence(), Category.TEXT, new Evidence(r.span(), l.box(), l.text())));
       }
       String text = String.join("\n", r.lines().stream().map(OcrLine::text).toList());
       if (open != null && (text.isEmpty() || !sameText(open.text(), text))) {
@@ -101,7 +113,7 @@ record OcrLine(String text, Box box, double confidence) {
         open = null;
       }
       if (!text.isEmpty()) {
-        open = open == null ? new TextItem("ocr", text, r.picture().span(), source) : extend(open, r.picture().span());
+        open = open == null ? new TextItem("ocr", text, r.span(), source) : extend(open, r.span());
       }
     }
     if (open != null) {

@@ -3,7 +3,7 @@ package dev.tagger.nlp.ocr;
 import dev.tagger.Box;
 import dev.tagger.MediaKind;
 import dev.tagger.spi.AnalysisInput;
-import dev.tagger.spi.Analyzer;
+import dev.tagger.spi.FrameAnalyzer;
 import dev.tagger.spi.AnalyzerInfo;
 import dev.tagger.spi.AnalyzerOutput;
 import dev.tagger.spi.RgbImage;
@@ -29,7 +29,7 @@ import java.util.function.Supplier;
  * regions elongated like a line of text. Thread-safe; owns its
  * three ONNX sessions.
  */
-public final class PaddleOcr implements Analyzer, TextPresence, AutoCloseable {
+public final class PaddleOcr implements FrameAnalyzer, TextPresence, AutoCloseable {
   static final float[] MEAN = {0.485f, 0.456f, 0.406f};
   static final float[] STD = {0.229f, 0.224f, 0.225f};
   static final int REC_HEIGHT = 48;
@@ -80,8 +80,8 @@ public final class PaddleOcr implements Analyzer, TextPresence, AutoCloseable {
   }
 
   @Override
-  public AnalyzerOutput analyze(AnalysisInput input) {
-    return OcrLine.readAll(input, (img, full, frame, deadline) -> readRegions(img, full, frame, deadline).lines(), info().source(), timeLimit);
+  public Pass start(AnalysisInput input) {
+    return OcrLine.pass(input, (img, full, frame, deadline) -> readRegions(img, full, frame, deadline).lines(), info().source(), timeLimit);
   }
 
   @Override

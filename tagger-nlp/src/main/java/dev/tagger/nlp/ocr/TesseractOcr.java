@@ -3,7 +3,7 @@ package dev.tagger.nlp.ocr;
 import dev.tagger.Box;
 import dev.tagger.MediaKind;
 import dev.tagger.spi.AnalysisInput;
-import dev.tagger.spi.Analyzer;
+import dev.tagger.spi.FrameAnalyzer;
 import dev.tagger.spi.AnalyzerInfo;
 import dev.tagger.spi.AnalyzerOutput;
 import dev.tagger.spi.Picture;
@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * returns nothing, so every other analyzer still works. Thread-safe: each call makes its own Tesseract
  * handle.
  */
-public final class TesseractOcr implements Analyzer {
+public final class TesseractOcr implements FrameAnalyzer {
   private static final Logger LOG = LoggerFactory.getLogger(TesseractOcr.class);
 
   /** Pictures whose longer side is under this are enlarged before reading. */
@@ -122,11 +122,11 @@ public final class TesseractOcr implements Analyzer {
   }
 
   @Override
-  public AnalyzerOutput analyze(AnalysisInput input) {
+  public Pass start(AnalysisInput input) {
     if (unavailable != null) {
-      return AnalyzerOutput.EMPTY;
+      return Pass.ignoring(AnalyzerOutput.EMPTY);
     }
-    return OcrLine.readAll(input, (img, full, frame, deadline) -> {
+    return OcrLine.pass(input, (img, full, frame, deadline) -> {
       RgbImage whole = full.get(); // Tesseract reads a still at its full resolution; boxes go back to the picture's pixels
       return OcrLine.scaled(read(whole, deadline), img.width() / (double) whole.width(), img.height() / (double) whole.height());
     }, info().source(), timeLimit);
