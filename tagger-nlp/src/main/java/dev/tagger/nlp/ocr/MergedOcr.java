@@ -21,8 +21,7 @@ import org.jspecify.annotations.Nullable;
  * low resolution ({@link PaddleOcr#mayHaveText}); a picture in which it finds no region shaped like a
  * line of text is read by neither engine, so a photo without text costs one small detector pass. Then
  * PP-OCR reads, and Tesseract reads the regions PP-OCR read or that are shaped like lines of text, each
- * on its own ({@link TesseractOcr#readRegions}), not the whole picture. On video only frames that differ from the
- * last one read are read at all ({@link OcrLine#readAll}), and a large frame is looked at once, at the
+ * on its own ({@link TesseractOcr#readRegions}), not the whole picture. On video only the frames of a new shot are read at all ({@link ShotChange}), and a large frame is looked at once, at the
  * pre-check's resolution ({@link PaddleOcr#looksOnce}). Lines of the two engines
  * whose boxes overlap by half the smaller box form one region; where both read the same letters, the
  * reading with more word breaks (PP-OCR tends to run words together), then fewer stray symbols, wins;
@@ -48,8 +47,8 @@ public final class MergedOcr implements FrameAnalyzer, AutoCloseable {
     AnalyzerInfo t = tesseract.info();
     AnalyzerInfo p = paddle.info();
     return new AnalyzerInfo("ocr-merged", t.model() + "+" + p.model(), t.version() + "+" + p.version(),
-        t.options() + ";" + p.options() + ";limit" + timeLimit.toMillis() + "ms;precheck" + PaddleOcr.PRECHECK_SIDE + ",tesseract-regions" + TesseractOcr.LINE_HEIGHT + "psm6-linelike" + LINE_ELONGATION
-            + ",shots" + ShotChange.THRESHOLD);
+        t.options() + ";" + p.options() + ";limit" + timeLimit.toMillis() + "ms;precheck" + PaddleOcr.PRECHECK_SIDE + ",tesseract-regions" + TesseractOcr.LINE_HEIGHT + "psm6-linelike" + LINE_ELONGATION);
+    // which video frames are read (ShotChange.OPTIONS) is named by both engines' options
   }
 
   @Override

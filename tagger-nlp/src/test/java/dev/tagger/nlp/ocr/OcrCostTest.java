@@ -52,7 +52,7 @@ class OcrCostTest {
     TesseractOcr checked = tesseract.withPrecheck(paddle);
     assertThat(checked.read(TestMedia.scale(SignOcrTest.picture("horses.jpg"), 4000, 3000))).isEmpty();
     assertThat(SignOcrTest.text(checked.read(SignOcrTest.picture("printed-page.png")), null)).contains("Region-based segmentation");
-    assertThat(checked.info().options()).endsWith(",precheck");
+    assertThat(checked.info().options()).contains(",precheck");
     // the time limit is in the cache key: a reading cut short is read again once the limit is raised
     assertThat(tesseract.withTimeLimit(Duration.ofMinutes(5)).info().options()).isNotEqualTo(tesseract.info().options());
   }
