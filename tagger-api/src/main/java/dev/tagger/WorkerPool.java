@@ -42,6 +42,8 @@ public final class WorkerPool implements AutoCloseable {
   private final int size;
   private final int recycleAfter;
   private final Consumer<String> output;
+  /** The workers' garbage collector unless {@link Builder#jvmOption} names one. */
+  public static final String THROUGHPUT_COLLECTOR = "-XX:+UseParallelGC";
   private final BlockingQueue<WorkerProcess> idle = new LinkedBlockingQueue<>();
   private final Set<WorkerProcess> running = ConcurrentHashMap.newKeySet();
   private final AtomicInteger live = new AtomicInteger();
@@ -66,6 +68,10 @@ public final class WorkerPool implements AutoCloseable {
           || key.startsWith("org.bytedeco.") || key.equals("java.library.path")) {
         command.add("-D" + key + "=" + System.getProperty(key));
       }
+    }
+    if (b.jvmOptions.stream().noneMatch(o -> o.matches("-XX:\\+Use\\w*GC"))) {
+      // the throughput collector: on a batch of large pixel arrays G1 took 10 to 15% more CPU (2 cores, 24 12 MP photos)
+      command.add(THROUGHPUT_COLLECTOR);
     }
     command.addAll(b.jvmOptions);
     command.add(WorkerMain.class.getName());
@@ -282,7 +288,10 @@ public final class WorkerPool implements AutoCloseable {
       return this;
     }
 
-    /** An extra option for the workers' JVM, e.g. {@code -Dsome.property=x}. */
+    /**
+     * An extra option for the workers' JVM, e.g. {@code -Dsome.property=x}. Workers collect garbage with
+     * {@value WorkerPool#THROUGHPUT_COLLECTOR} unless an option here names another collector.
+     */
     public Builder jvmOption(String value) {
       jvmOptions.add(Objects.requireNonNull(value, "jvmOption"));
       return this;

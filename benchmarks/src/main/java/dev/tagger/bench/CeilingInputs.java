@@ -76,6 +76,43 @@ final class CeilingInputs {
     return clip;
   }
 
+  /**
+   * The same clip as a camera writes it (H.264 High profile, CABAC, up to 3 B-frames; x264 at 12 Mbit/s with
+   * a keyframe every {@code keyframeSeconds}), made from {@link #noisyClip} by the {@code ffmpeg} program;
+   * empty when there is no {@code ffmpeg} with libx264 on the PATH (JavaCV's FFmpeg has no x264 encoder).
+   */
+  static synchronized java.util.Optional<Path> cameraClip(int keyframeSeconds) throws IOException, InterruptedException {
+    Path clip = dir().resolve("noisy-1080p30-58s-key" + keyframeSeconds + "s-x264.mp4");
+    if (Files.exists(clip)) {
+      return java.util.Optional.of(clip);
+    }
+    if (!hasX264()) {
+      return java.util.Optional.empty();
+    }
+    Path source = noisyClip(keyframeSeconds);
+    Path tmp = clip.resolveSibling(clip.getFileName() + "." + ProcessHandle.current().pid() + ".mp4");
+    String gop = Integer.toString(keyframeSeconds * FPS);
+    Process p = new ProcessBuilder("ffmpeg", "-v", "error", "-y", "-i", source.toString(), "-an", "-c:v", "libx264", "-preset", "fast",
+        "-profile:v", "high", "-bf", "3", "-b:v", "12M", "-maxrate", "12M", "-bufsize", "24M", "-g", gop, "-keyint_min", gop,
+        "-sc_threshold", "0", "-pix_fmt", "yuv420p", tmp.toString()).inheritIO().start();
+    if (p.waitFor() != 0) {
+      Files.deleteIfExists(tmp);
+      throw new IOException("ffmpeg could not make " + clip + " (exit " + p.exitValue() + ")");
+    }
+    Files.move(tmp, clip);
+    return java.util.Optional.of(clip);
+  }
+
+  private static boolean hasX264() throws InterruptedException {
+    try {
+      Process p = new ProcessBuilder("ffmpeg", "-hide_banner", "-encoders").redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      return p.waitFor() == 0 && out.contains("libx264");
+    } catch (IOException e) {
+      return false; // no ffmpeg program
+    }
+  }
+
   private static byte[][] noiseBank(int n) {
     SplittableRandom random = new SplittableRandom(42);
     byte[][] bank = new byte[n][WIDTH * HEIGHT * 3 + WIDTH * 3];
