@@ -198,5 +198,6 @@ public final class MergedOcr implements FrameAnalyzer, AutoCloseable {
   @Override
   public void close() {
     paddle.close();
+    TesseractWords.releaseIdle();
   }
 }

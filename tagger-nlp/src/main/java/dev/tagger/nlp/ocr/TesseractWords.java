@@ -17,20 +17,30 @@ import net.sourceforge.tess4j.util.ImageIOHelper;
  * Reads the words of one picture through Tesseract's C API with a deadline: Tesseract asks its cancel
  * callback between words, and the callback says stop once the deadline has passed, so a picture full of
  * texture (fur, foliage, gravel) cannot hold a thread for seconds. Words read before the deadline are kept.
+ *
+ * <p>Starting a Tesseract instance reads its language data (about 0.1 s), so instances are kept between
+ * pictures: each call borrows an idle one of its data folder and language (or starts one) and gives it back
+ * cleared; at most one idle instance per core is kept, until {@link #releaseIdle} ends them.
  */
 final class TesseractWords {
+  private static final java.util.Map<String, java.util.concurrent.ConcurrentLinkedDeque<Instance>> IDLE =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private TesseractWords() {}
+
+  /** A started Tesseract and the page segmentation mode it started with. */
+  private record Instance(TessBaseAPI handle, int defaultMode) {}
 
   /** What a picture gave and whether the deadline cut the reading short. */
   record Result(List<Word> words, boolean cutShort) {}
 
   static Result read(BufferedImage image, String datapath, String language, long deadlineNanos) {
     TessAPI api = TessAPI.INSTANCE;
-    TessBaseAPI handle = api.TessBaseAPICreate();
+    Instance instance = borrow(datapath, language);
+    boolean clean = false;
     try {
-      if (api.TessBaseAPIInit3(handle, datapath, language) != 0) {
-        throw new TaggerException("Tesseract cannot load language '" + language + "' from " + datapath);
-      }
+      TessBaseAPI handle = instance.handle();
+      api.TessBaseAPISetPageSegMode(handle, instance.defaultMode());
       int bitsPerPixel = image.getColorModel().getPixelSize();
       api.TessBaseAPISetImage(handle, ImageIOHelper.getImageByteBuffer(image), image.getWidth(), image.getHeight(),
           bitsPerPixel / 8, (int) Math.ceil(image.getWidth() * bitsPerPixel / 8.0));
@@ -41,10 +51,11 @@ final class TesseractWords {
         return cut[0];
       };
       api.TessBaseAPIRecognize(handle, monitor);
-      return new Result(words(api, handle), cut[0]);
+      Result result = new Result(words(api, handle), cut[0]);
+      clean = true;
+      return result;
     } finally {
-      api.TessBaseAPIEnd(handle);
-      api.TessBaseAPIDelete(handle);
+      giveBack(datapath, language, instance, clean);
     }
   }
 
@@ -54,11 +65,10 @@ final class TesseractWords {
    */
   static List<List<Word>> readBlocks(List<BufferedImage> lines, String datapath, String language, long deadlineNanos) {
     TessAPI api = TessAPI.INSTANCE;
-    TessBaseAPI handle = api.TessBaseAPICreate();
+    Instance instance = borrow(datapath, language);
+    boolean clean = false;
     try {
-      if (api.TessBaseAPIInit3(handle, datapath, language) != 0) {
-        throw new TaggerException("Tesseract cannot load language '" + language + "' from " + datapath);
-      }
+      TessBaseAPI handle = instance.handle();
       api.TessBaseAPISetPageSegMode(handle, ITessAPI.TessPageSegMode.PSM_SINGLE_BLOCK);
       List<List<Word>> out = new ArrayList<>();
       for (BufferedImage image : lines) {
@@ -74,11 +84,55 @@ final class TesseractWords {
         api.TessBaseAPIRecognize(handle, monitor);
         out.add(words(api, handle));
       }
+      clean = true;
       return out;
     } finally {
-      api.TessBaseAPIEnd(handle);
-      api.TessBaseAPIDelete(handle);
+      giveBack(datapath, language, instance, clean);
     }
+  }
+
+  /** An idle instance of this data and language, or a new one. */
+  private static Instance borrow(String datapath, String language) {
+    Instance idle = IDLE.computeIfAbsent(key(datapath, language), k -> new java.util.concurrent.ConcurrentLinkedDeque<>()).pollFirst();
+    if (idle != null) {
+      return idle;
+    }
+    TessAPI api = TessAPI.INSTANCE;
+    TessBaseAPI handle = api.TessBaseAPICreate();
+    if (api.TessBaseAPIInit3(handle, datapath, language) != 0) {
+      end(handle);
+      throw new TaggerException("Tesseract cannot load language '" + language + "' from " + datapath);
+    }
+    return new Instance(handle, api.TessBaseAPIGetPageSegMode(handle));
+  }
+
+  /** Clears the instance and keeps it idle, unless enough are idle already or a reading failed midway. */
+  private static void giveBack(String datapath, String language, Instance instance, boolean clean) {
+    java.util.concurrent.ConcurrentLinkedDeque<Instance> idle = IDLE.get(key(datapath, language));
+    if (clean && idle.size() < Runtime.getRuntime().availableProcessors()) {
+      TessAPI.INSTANCE.TessBaseAPIClear(instance.handle());
+      idle.addFirst(instance);
+    } else {
+      end(instance.handle());
+    }
+  }
+
+  /** Ends the idle instances (those in use end when given back, if none are wanted by then). */
+  static void releaseIdle() {
+    for (java.util.concurrent.ConcurrentLinkedDeque<Instance> idle : IDLE.values()) {
+      for (Instance i = idle.pollFirst(); i != null; i = idle.pollFirst()) {
+        end(i.handle());
+      }
+    }
+  }
+
+  private static void end(TessBaseAPI handle) {
+    TessAPI.INSTANCE.TessBaseAPIEnd(handle);
+    TessAPI.INSTANCE.TessBaseAPIDelete(handle);
+  }
+
+  private static String key(String datapath, String language) {
+    return datapath + "\0" + language;
   }
 
   private static List<Word> words(TessAPI api, TessBaseAPI handle) {
