@@ -7,8 +7,6 @@ import dev.tagger.spi.FrameAnalyzer;
 import dev.tagger.spi.AnalyzerInfo;
 import dev.tagger.spi.AnalyzerOutput;
 import dev.tagger.spi.RgbImage;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -87,7 +85,7 @@ public final class PaddleOcr implements FrameAnalyzer, TextPresence, AutoCloseab
 
   @Override
   public boolean mayHaveText(RgbImage picture) {
-    return anyLineLike(precheck(shrunk(picture, Math.min(maxSide, PRECHECK_SIDE))));
+    return anyLineLike(precheck(OcrPixels.shrunk(picture, Math.min(maxSide, PRECHECK_SIDE))));
   }
 
   /** The regions the detector finds in a picture already shrunk to the pre-check's size. */
@@ -97,44 +95,6 @@ public final class PaddleOcr implements FrameAnalyzer, TextPresence, AutoCloseab
 
   private static boolean anyLineLike(List<Region> regions) {
     return regions.stream().anyMatch(r -> r.elongation() >= PRECHECK_ELONGATION);
-  }
-
-  /**
-   * The picture with its longer side at most {@code side}, each pixel the mean of the block it stands for
-   * (sampled on a grid of up to 3×3), read straight from the picture's bytes: a 12 MP photo shrinks in a
-   * few milliseconds, without a full-size copy.
-   */
-  static BufferedImage shrunk(RgbImage img, int side) {
-    double f = Math.max(1.0, Math.max(img.width(), img.height()) / (double) side);
-    int w = Math.max(1, (int) Math.round(img.width() / f));
-    int h = Math.max(1, (int) Math.round(img.height() / f));
-    BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-    int[] dst = ((java.awt.image.DataBufferInt) out.getRaster().getDataBuffer()).getData();
-    byte[] px = img.pixels();
-    int step = Math.max(1, (int) (f / 3));
-    for (int y = 0; y < h; y++) {
-      int y0 = (int) (y * f);
-      int y1 = Math.min(img.height(), Math.max(y0 + 1, (int) ((y + 1) * f)));
-      for (int x = 0; x < w; x++) {
-        int x0 = (int) (x * f);
-        int x1 = Math.min(img.width(), Math.max(x0 + 1, (int) ((x + 1) * f)));
-        int r = 0;
-        int g = 0;
-        int b = 0;
-        int n = 0;
-        for (int yy = y0; yy < y1; yy += step) {
-          for (int xx = x0; xx < x1; xx += step) {
-            int i = (yy * img.width() + xx) * 3;
-            r += px[i] & 0xFF;
-            g += px[i + 1] & 0xFF;
-            b += px[i + 2] & 0xFF;
-            n++;
-          }
-        }
-        dst[y * w + x] = (r / n) << 16 | (g / n) << 8 | (b / n);
-      }
-    }
-    return out;
   }
 
   List<OcrLine> read(RgbImage img) {
@@ -165,7 +125,7 @@ public final class PaddleOcr implements FrameAnalyzer, TextPresence, AutoCloseab
     List<Box> regions;
     BufferedImage seen = null;
     if (looksOnce(img, videoFrame)) {
-      BufferedImage small = shrunk(img, Math.min(maxSide, PRECHECK_SIDE));
+      BufferedImage small = OcrPixels.shrunk(img, Math.min(maxSide, PRECHECK_SIDE));
       double f = img.width() / (double) small.getWidth();
       double g = img.height() / (double) small.getHeight();
       List<Region> found = precheck(small);
@@ -176,14 +136,14 @@ public final class PaddleOcr implements FrameAnalyzer, TextPresence, AutoCloseab
           .map(b -> new Box(b.x() * f, b.y() * g, Math.min(img.width() - b.x() * f, b.width() * f), Math.min(img.height() - b.y() * g, b.height() * g)))
           .toList());
     } else {
-      seen = toBufferedImage(img);
+      seen = OcrPixels.toBufferedImage(img);
       regions = detect(seen, maxSide);
     }
     if (regions.isEmpty()) {
       return new Reading(regions, lines);
     }
     RgbImage whole = fullResolution.get();
-    BufferedImage full = whole == img && seen != null ? seen : toBufferedImage(whole);
+    BufferedImage full = whole == img && seen != null ? seen : OcrPixels.toBufferedImage(whole);
     double fx = whole.width() / (double) img.width();
     double fy = whole.height() / (double) img.height();
     for (Box box : regions) {
@@ -196,7 +156,7 @@ public final class PaddleOcr implements FrameAnalyzer, TextPresence, AutoCloseab
       int h = Math.max(1, Math.min(full.getHeight() - y, (int) Math.ceil(box.height() * fy)));
       BufferedImage crop = full.getSubimage(x, y, w, h);
       if (upsideDown(crop)) {
-        crop = rotate180(crop);
+        crop = OcrPixels.rotate180(crop);
       }
       OcrLine line = recognize(crop, box);
       if (line != null && line.confidence() >= minLineConfidence && line.text().codePoints().anyMatch(Character::isLetterOrDigit)) {
@@ -230,7 +190,7 @@ public final class PaddleOcr implements FrameAnalyzer, TextPresence, AutoCloseab
     scale = Math.min(scale, maxSide / (double) Math.max(img.getWidth(), img.getHeight()));
     int rw = Math.max(32, (int) Math.round(img.getWidth() * scale / 32) * 32);
     int rh = Math.max(32, (int) Math.round(img.getHeight() * scale / 32) * 32);
-    float[] prob = models.run(models.det, tensor(resize(img, rw, rh), MEAN, STD), new long[] {1, 3, rh, rw}).values();
+    float[] prob = models.run(models.det, OcrPixels.tensor(OcrPixels.resize(img, rw, rh), MEAN, STD), new long[] {1, 3, rh, rw}).values();
     double sx = img.getWidth() / (double) rw;
     double sy = img.getHeight() / (double) rh;
     List<Region> boxes = new ArrayList<>();
@@ -304,13 +264,13 @@ public final class PaddleOcr implements FrameAnalyzer, TextPresence, AutoCloseab
   private boolean upsideDown(BufferedImage crop) {
     int w = 192;
     int cw = Math.min(w, Math.max(1, (int) Math.ceil(REC_HEIGHT * crop.getWidth() / (double) crop.getHeight())));
-    float[] p = models.run(models.cls, tensor(pad(resize(crop, cw, REC_HEIGHT), w), null, null), new long[] {1, 3, REC_HEIGHT, w}).values();
+    float[] p = models.run(models.cls, OcrPixels.tensor(OcrPixels.pad(OcrPixels.resize(crop, cw, REC_HEIGHT), w), null, null), new long[] {1, 3, REC_HEIGHT, w}).values();
     return p[1] > p[0] && p[1] > 0.9f;
   }
 
   private OcrLine recognize(BufferedImage crop, Box box) {
     int w = Math.max(8, (int) Math.ceil(REC_HEIGHT * crop.getWidth() / (double) crop.getHeight()));
-    PpOcrModels.Output out = models.run(models.rec, tensor(resize(crop, w, REC_HEIGHT), null, null), new long[] {1, 3, REC_HEIGHT, w});
+    PpOcrModels.Output out = models.run(models.rec, OcrPixels.tensor(OcrPixels.resize(crop, w, REC_HEIGHT), null, null), new long[] {1, 3, REC_HEIGHT, w});
     int steps = (int) out.shape()[1];
     int classes = (int) out.shape()[2];
     StringBuilder text = new StringBuilder();
@@ -338,67 +298,6 @@ public final class PaddleOcr implements FrameAnalyzer, TextPresence, AutoCloseab
   /** "SportsCentre" → "Sports Centre": a space before a capital that follows two lower-case letters and precedes one. */
   static String splitJoinedWords(String s) {
     return s.replaceAll("(?<=\\p{Ll}\\p{Ll})(?=\\p{Lu}\\p{Ll})", " ");
-  }
-
-  /**
-   * BGR planes; with mean and std: (x / 255 - mean) / std per plane (the detector), without: (x / 255 - 0.5) / 0.5
-   * (recognizer and classifier).
-   */
-  static float[] tensor(BufferedImage img, float[] mean, float[] std) {
-    int w = img.getWidth();
-    int h = img.getHeight();
-    int[] rgb = img.getRGB(0, 0, w, h, null, 0, w);
-    int plane = w * h;
-    float[] chw = new float[3 * plane];
-    for (int i = 0; i < plane; i++) {
-      int p = rgb[i];
-      int[] bgr = {p & 0xFF, p >> 8 & 0xFF, p >> 16 & 0xFF};
-      for (int c = 0; c < 3; c++) {
-        float v = bgr[c] / 255f;
-        chw[c * plane + i] = mean == null ? (v - 0.5f) / 0.5f : (v - mean[c]) / std[c];
-      }
-    }
-    return chw;
-  }
-
-  static BufferedImage resize(BufferedImage img, int w, int h) {
-    BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = out.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-    g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-    g.drawImage(img, 0, 0, w, h, null);
-    g.dispose();
-    return out;
-  }
-
-  private static BufferedImage pad(BufferedImage img, int width) {
-    if (img.getWidth() >= width) {
-      return img;
-    }
-    BufferedImage out = new BufferedImage(width, img.getHeight(), BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = out.createGraphics();
-    g.drawImage(img, 0, 0, null);
-    g.dispose();
-    return out;
-  }
-
-  private static BufferedImage rotate180(BufferedImage img) {
-    BufferedImage out = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = out.createGraphics();
-    g.rotate(Math.PI, img.getWidth() / 2.0, img.getHeight() / 2.0);
-    g.drawImage(img, 0, 0, null);
-    g.dispose();
-    return out;
-  }
-
-  static BufferedImage toBufferedImage(RgbImage img) {
-    BufferedImage out = new BufferedImage(img.width(), img.height(), BufferedImage.TYPE_INT_RGB);
-    int[] rgb = ((java.awt.image.DataBufferInt) out.getRaster().getDataBuffer()).getData();
-    byte[] px = img.pixels();
-    for (int i = 0; i < rgb.length; i++) {
-      rgb[i] = (px[3 * i] & 0xFF) << 16 | (px[3 * i + 1] & 0xFF) << 8 | (px[3 * i + 2] & 0xFF);
-    }
-    return out;
   }
 
   @Override

@@ -128,7 +128,7 @@ class SignOcrTest {
       throws Exception {
     RgbImage still = picture("sign-parking.jpg");
     RgbImage big = dev.tagger.media.TestMedia.scale(still, 4000, 3000);
-    java.awt.image.BufferedImage bi = PaddleOcr.toBufferedImage(big);
+    java.awt.image.BufferedImage bi = OcrPixels.toBufferedImage(big);
     java.nio.file.Path jpeg = dir.resolve("sign-12mp.jpg");
     javax.imageio.ImageIO.write(bi, "jpg", jpeg.toFile());
 
