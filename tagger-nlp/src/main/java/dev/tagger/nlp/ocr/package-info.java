@@ -1,6 +1,8 @@
 /**
  * Text read from pixels: {@link dev.tagger.nlp.ocr.TesseractOcr} (Tesseract through Tess4J, with the
- * system's libtesseract). Its text goes to the text analyzers of the same item.
+ * system's libtesseract), {@link dev.tagger.nlp.ocr.PaddleOcr} (PP-OCRv4 on ONNX Runtime) and
+ * {@link dev.tagger.nlp.ocr.MergedOcr} (both, merged per region); on video only new shots are read. Their text
+ * goes to the text analyzers of the same item.
  */
 @NullMarked
 package dev.tagger.nlp.ocr;
