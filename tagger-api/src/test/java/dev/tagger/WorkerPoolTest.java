@@ -117,6 +117,22 @@ class WorkerPoolTest {
   }
 
   @Test
+  void workersCollectGarbageWithTheThroughputCollectorUnlessTheirOptionsNameAnother() throws Exception {
+    List<Media> ask = items(1, Map.of(0, "which collector"));
+    try (WorkerPool plain = WorkerPool.builder(HazardSetup.class).workers(1).start();
+        WorkerPool serial = WorkerPool.builder(HazardSetup.class).workers(1).jvmOption("-XX:+UseSerialGC").start()) {
+      assertThat(collectors(Tagger.builder().workers(plain).build().tagAll(ask))).contains("PS Scavenge", "PS MarkSweep");
+      assertThat(collectors(Tagger.builder().workers(serial).build().tagAll(ask))).contains("Copy", "MarkSweepCompact")
+          .doesNotContain("PS Scavenge");
+    }
+  }
+
+  private static String collectors(BatchSummary s) {
+    return s.results().get(0).tags().stream().map(Tag::name).filter(n -> n.startsWith("collectors: ")).findFirst()
+        .orElseThrow(() -> new AssertionError("no collectors tag in " + s.results().get(0)));
+  }
+
+  @Test
   void aSetupThatFailsStopsThePoolFromStartingWithItsReason() {
     assertThatThrownBy(() -> WorkerPool.builder(HazardSetup.class).configuration("fail").workers(2).start())
         .isInstanceOf(TaggerException.class).hasMessage("model hazard-1 is missing from the store; put it there first");

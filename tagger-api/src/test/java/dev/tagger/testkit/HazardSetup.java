@@ -23,7 +23,8 @@ import java.util.Set;
  * Test only: a worker setup whose analyzer takes its worker JVM down on purpose when a text file says so:
  * {@code segfault} writes to address 0 (the JVM dies of SIGSEGV), {@code exhaust} fills the heap,
  * {@code hoard} allocates native memory outside the heap, {@code spin} loops without ever checking for
- * cancellation, {@code halt} ends the JVM with exit code 42. Other files get the {@link Fixtures.WordAnalyzer}'s
+ * cancellation, {@code halt} ends the JVM with exit code 42; {@code which collector} names the worker's garbage
+ * collectors in a tag. Other files get the {@link Fixtures.WordAnalyzer}'s
  * tags. The configuration {@code fail} makes the setup itself fail, as a missing model would.
  */
 public final class HazardSetup implements WorkerSetup {
@@ -74,6 +75,10 @@ public final class HazardSetup implements WorkerSetup {
         }
       } else if (text.contains("halt")) {
         Runtime.getRuntime().halt(42);
+      } else if (text.contains("which collector")) {
+        String names = String.join(", ", java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+            .map(java.lang.management.GarbageCollectorMXBean::getName).toList());
+        return AnalyzerOutput.of(List.of(new Detection("collectors: " + names, 1.0, Category.KEYWORD)));
       }
       return AnalyzerOutput.of(List.of(new Detection("survived", 1.0, Category.KEYWORD)));
     }
