@@ -37,7 +37,9 @@ final class StaticShots {
     private final AnalysisInput input;
     private final String analyzer;
     private final double maxDifference;
-    private RgbImage looked;
+    private byte[] lookedThumbnail; // of the last picture looked at: kept instead of its pixels
+    private int lookedWidth;
+    private int lookedHeight;
     private int pictures;
     private int reused;
 
@@ -51,11 +53,19 @@ final class StaticShots {
     boolean reuse(Picture p) {
       pictures++;
       // against the last one looked at: a slow pan drifts away from it, however alike its steps
-      if (looked != null && p.span() != null && maxDifference > 0 && same(looked, p.image(), maxDifference)) {
+      RgbImage img = p.image();
+      if (p.span() == null || maxDifference <= 0) {
+        return false; // a still, or the saving turned off
+      }
+      byte[] thumbnail = thumbnail(img);
+      if (lookedThumbnail != null && img.width() == lookedWidth && img.height() == lookedHeight
+          && close(lookedThumbnail, thumbnail, maxDifference)) {
         reused++;
         return true;
       }
-      looked = p.image();
+      lookedThumbnail = thumbnail;
+      lookedWidth = img.width();
+      lookedHeight = img.height();
       return false;
     }
 
@@ -73,8 +83,10 @@ final class StaticShots {
     if (a.width() != b.width() || a.height() != b.height()) {
       return false;
     }
-    byte[] x = thumbnail(a);
-    byte[] y = thumbnail(b);
+    return close(thumbnail(a), thumbnail(b), maxDifference);
+  }
+
+  private static boolean close(byte[] x, byte[] y, double maxDifference) {
     long sum = 0;
     for (int i = 0; i < x.length; i++) {
       sum += Math.abs((x[i] & 0xFF) - (y[i] & 0xFF));
