@@ -18,9 +18,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Both OCR engines on each picture, merged per region. First the pre-check: PP-OCR's text detector at
- * low resolution ({@link PaddleOcr#mayHaveText}); a picture in which it finds no region shaped like a
+ * low resolution ({@link PaddleOcr#readRegions}); a picture in which it finds no region shaped like a
  * line of text is read by neither engine, so a photo without text costs one small detector pass. Then
- * PP-OCR reads, and Tesseract reads the regions PP-OCR read or that are shaped like lines of text, each
+ * PP-OCR looks again around what it found and reads, and Tesseract reads the regions PP-OCR read or that are shaped like lines of text, each
  * on its own ({@link TesseractOcr#readRegions}), not the whole picture. On video only the frames of a new shot are read at all ({@link ShotChange}), and a large frame is looked at once, at the
  * pre-check's resolution ({@link PaddleOcr#looksOnce}). Lines of the two engines
  * whose boxes overlap by half the smaller box form one region; where both read the same letters, the
@@ -71,9 +71,6 @@ public final class MergedOcr implements FrameAnalyzer, AutoCloseable {
 
   /** Finds text in {@code img} and reads it from {@code fullResolution}; boxes in {@code img}'s pixels. */
   List<OcrLine> read(RgbImage img, Supplier<RgbImage> fullResolution, boolean videoFrame, long deadlineNanos) {
-    if (!PaddleOcr.looksOnce(img, videoFrame) && !paddle.mayHaveText(img)) {
-      return List.of();
-    }
     PaddleOcr.Reading pp = paddle.readRegions(img, fullResolution, videoFrame, deadlineNanos);
     if (pp.regions().isEmpty() || tesseract.unavailable().isPresent()) {
       return pp.lines();
@@ -83,12 +80,7 @@ public final class MergedOcr implements FrameAnalyzer, AutoCloseable {
         .filter(r -> r.width() >= LINE_ELONGATION * r.height()
             || pp.lines().stream().anyMatch(l -> overlap(l.box(), r) >= 0.5))
         .toList();
-    RgbImage whole = fullResolution.get();
-    double fx = whole.width() / (double) img.width();
-    double fy = whole.height() / (double) img.height();
-    List<Box> wholeRegions = lineLike.stream().map(r -> new Box(r.x() * fx, r.y() * fy, r.width() * fx, r.height() * fy)).toList();
-    List<OcrLine> read = OcrLine.scaled(tesseract.readRegions(whole, wholeRegions, deadlineNanos), 1 / fx, 1 / fy);
-    return merge(read, pp.lines());
+    return merge(tesseract.readRegions(img, fullResolution, lineLike, deadlineNanos), pp.lines());
   }
 
   /** The two engines' lines of one picture, merged per region, in reading order. */
@@ -132,7 +124,7 @@ public final class MergedOcr implements FrameAnalyzer, AutoCloseable {
     if (t == null || p == null) {
       return t == null ? p : t;
     }
-    Box box = union(t.box(), p.box());
+    Box box = TextWindows.union(t.box(), p.box());
     double confidence = Math.max(t.confidence(), p.confidence());
     if (letters(t.text()).equals(letters(p.text()))) {
       Comparator<String> better = Comparator.comparingLong(MergedOcr::spaces).thenComparingLong(s -> -symbols(s));
@@ -151,7 +143,7 @@ public final class MergedOcr implements FrameAnalyzer, AutoCloseable {
     double weighted = 0;
     int chars = 0;
     for (OcrLine l : sorted) {
-      box = union(box, l.box());
+      box = TextWindows.union(box, l.box());
       weighted += l.confidence() * l.text().length();
       chars += l.text().length();
     }
@@ -181,11 +173,6 @@ public final class MergedOcr implements FrameAnalyzer, AutoCloseable {
     return w * h / Math.min(a.width() * a.height(), b.width() * b.height());
   }
 
-  private static Box union(Box a, Box b) {
-    double x = Math.min(a.x(), b.x());
-    double y = Math.min(a.y(), b.y());
-    return new Box(x, y, Math.max(a.x() + a.width(), b.x() + b.width()) - x, Math.max(a.y() + a.height(), b.y() + b.height()) - y);
-  }
 
   private static int find(int[] parent, int i) {
     while (parent[i] != i) {

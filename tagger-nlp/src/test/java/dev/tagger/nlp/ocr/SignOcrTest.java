@@ -124,7 +124,7 @@ class SignOcrTest {
   }
 
   @Test
-  void a12MegapixelPhotoDecodedAtHalfSizeIsReadAtFullSizeWithBoxesOnTheFullPhoto(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+  void a12MegapixelPhotoDecodedAtHalfSizeIsReadWithBoxesOnTheFullPhoto(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
       throws Exception {
     RgbImage still = picture("sign-parking.jpg");
     RgbImage big = dev.tagger.media.TestMedia.scale(still, 4000, 3000);
