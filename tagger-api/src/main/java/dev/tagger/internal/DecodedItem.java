@@ -198,6 +198,39 @@ public final class DecodedItem implements AnalysisInput {
     }
   }
 
+  /**
+   * The soundtrack decoded once for several listeners ({@link MediaDecoder#streamAudio(Media, List)}); a
+   * decode failure is remembered, as for one listener.
+   */
+  void streamAudio(List<MediaDecoder.AudioListener> listeners) {
+    if (kind != MediaKind.AUDIO && kind != MediaKind.VIDEO) {
+      throw new MediaException(media.id() + ": has no audio (it is " + kind.name().toLowerCase(java.util.Locale.ROOT) + ")");
+    }
+    String key = "audio-stream@" + listeners.stream().map(l -> String.valueOf(l.sampleRate())).collect(java.util.stream.Collectors.joining("+"));
+    RuntimeException failed;
+    synchronized (this) {
+      failed = failures.get(key);
+    }
+    if (failed != null) {
+      throw failed;
+    }
+    checkCancelled();
+    List<MediaDecoder.AudioListener> checked = listeners.stream()
+        .map(l -> new MediaDecoder.AudioListener(l.sampleRate(), l.chunkSamples(), (samples, start) -> {
+          checkCancelled();
+          return l.handler().accept(samples, start);
+        }))
+        .toList();
+    try {
+      decoder().streamAudio(media, checked);
+    } catch (MediaException e) {
+      synchronized (this) {
+        failures.put(key, e);
+      }
+      throw e;
+    }
+  }
+
   @Override
   public synchronized List<TextItem> texts() {
     return List.copyOf(texts);

@@ -11,6 +11,7 @@ import dev.tagger.model.Hashing;
 import dev.tagger.spi.Analyzer;
 import dev.tagger.spi.AnalyzerInfo;
 import dev.tagger.spi.AnalyzerOutput;
+import dev.tagger.spi.AudioAnalyzer;
 import dev.tagger.spi.FrameAnalyzer;
 import dev.tagger.spi.MediaDecoder;
 import dev.tagger.spi.SamplingPolicy;
@@ -28,8 +29,9 @@ import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The analyzers run in this JVM: decode once, media analyzers, then text analyzers over every text found,
- * each analyzer's detections aggregated into tags. Immutable and thread-safe.
+ * The analyzers run in this JVM: decode once (a video's frames for all frame analyzers, a soundtrack for
+ * all audio analyzers), media analyzers, then text analyzers over every text found, each analyzer's
+ * detections aggregated into tags. Immutable and thread-safe.
  */
 public final class LocalAnalysis implements ItemAnalysis {
   /** Text files are read up to this many bytes; the rest is not analyzed. */
@@ -85,16 +87,22 @@ public final class LocalAnalysis implements ItemAnalysis {
   private void runAll(List<Analyzer> analyzers, DecodedItem item, List<Tag> tags, List<TextItem> found, List<String> partial,
       java.util.Map<String, String> embeddings, List<dev.tagger.spi.FaceSample> faces) {
     List<Analyzer> applicable = analyzers.stream().filter(a -> a.kinds().contains(item.kind())).toList();
-    java.util.Map<FrameAnalyzer, AnalyzerOutput> streamed = java.util.Map.of();
-    if (item.kind() == MediaKind.VIDEO) { // frame analyzers share one decode, frame by frame (FrameStream)
-      List<FrameAnalyzer> frameAnalyzers = applicable.stream().filter(a -> a instanceof FrameAnalyzer).map(a -> (FrameAnalyzer) a).toList();
-      if (!frameAnalyzers.isEmpty()) {
-        try {
-          streamed = FrameStream.run(frameAnalyzers, item);
-        } catch (MediaException e) {
-          throw new AnalysisFailure("decode", e.getMessage(), e);
+    java.util.Map<Analyzer, AnalyzerOutput> streamed = new java.util.IdentityHashMap<>();
+    try {
+      if (item.kind() == MediaKind.VIDEO) { // frame analyzers share one decode, frame by frame (FrameStream)
+        List<FrameAnalyzer> frameAnalyzers = applicable.stream().filter(a -> a instanceof FrameAnalyzer).map(a -> (FrameAnalyzer) a).toList();
+        if (!frameAnalyzers.isEmpty()) {
+          streamed.putAll(FrameStream.run(frameAnalyzers, item));
         }
       }
+      if (item.kind() == MediaKind.VIDEO || item.kind() == MediaKind.AUDIO) { // and audio analyzers one decode of the soundtrack
+        List<AudioAnalyzer> audioAnalyzers = applicable.stream().filter(a -> a instanceof AudioAnalyzer).map(a -> (AudioAnalyzer) a).toList();
+        if (audioAnalyzers.size() > 1) {
+          streamed.putAll(AudioStream.run(audioAnalyzers, item));
+        }
+      }
+    } catch (MediaException e) {
+      throw new AnalysisFailure("decode", e.getMessage(), e);
     }
     for (Analyzer a : applicable) {
       AnalyzerOutput done = streamed.get(a);

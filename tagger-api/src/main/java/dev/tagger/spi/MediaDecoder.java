@@ -81,4 +81,25 @@ public interface MediaDecoder {
       }
     }
   }
+
+  /** One of several hearing a soundtrack: its rate, the length of its pieces, and where they go. */
+  record AudioListener(int sampleRate, int chunkSamples, PcmChunkHandler handler) {
+    public AudioListener {
+      if (sampleRate < 1 || chunkSamples < 1) {
+        throw new IllegalArgumentException("sample rate and piece length must be >= 1, got " + sampleRate + " and " + chunkSamples);
+      }
+    }
+  }
+
+  /**
+   * The audio track for several listeners, each at its own rate and in its own pieces, in order, as
+   * {@link #streamAudio(Media, int, int, PcmChunkHandler)} gives them; a listener whose handler returns
+   * false gets no more, and the others go on. This default streams the track once per listener; decoders
+   * that can should decode it once for all.
+   */
+  default void streamAudio(Media media, java.util.List<AudioListener> listeners) {
+    for (AudioListener l : listeners) {
+      streamAudio(media, l.sampleRate(), l.chunkSamples(), l.handler());
+    }
+  }
 }

@@ -27,13 +27,18 @@ final class AudioWindows {
   AudioWindows(int sampleRate, double windowSeconds, double hopSeconds, Consumer consumer) {
     this.sampleRate = sampleRate;
     this.window = (int) Math.round(windowSeconds * sampleRate);
-    this.hop = Math.max(1, (int) Math.round(hopSeconds * sampleRate));
+    this.hop = hopSamples(sampleRate, hopSeconds);
     this.consumer = consumer;
     this.buffer = new float[window];
   }
 
   int hopSamples() {
     return hop;
+  }
+
+  /** Samples between window starts, at least one. */
+  static int hopSamples(int sampleRate, double hopSeconds) {
+    return Math.max(1, (int) Math.round(hopSeconds * sampleRate));
   }
 
   /** A streamed piece; always true (keep streaming). */

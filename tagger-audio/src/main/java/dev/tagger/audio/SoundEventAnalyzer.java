@@ -13,7 +13,7 @@ import dev.tagger.model.ResolvedModel;
 import dev.tagger.onnx.runtime.OnnxOptions;
 import dev.tagger.onnx.runtime.OnnxSession;
 import dev.tagger.spi.AnalysisInput;
-import dev.tagger.spi.Analyzer;
+import dev.tagger.spi.AudioAnalyzer;
 import dev.tagger.spi.AnalyzerInfo;
 import dev.tagger.spi.AnalyzerOutput;
 import java.io.IOException;
@@ -35,7 +35,7 @@ import java.util.Set;
  * 10 s window would blur. The engine merges windows into segments; {@code sound-vocabulary.yml} folds
  * AudioSet's names into everyday tags. Thread-safe; owns its session.
  */
-public final class SoundEventAnalyzer implements Analyzer, AutoCloseable {
+public final class SoundEventAnalyzer implements AudioAnalyzer, AutoCloseable {
   public static final String MODEL = "audioset-efficientat-mn04";
 
   private final OnnxSession session;
@@ -102,20 +102,37 @@ public final class SoundEventAnalyzer implements Analyzer, AutoCloseable {
   }
 
   @Override
-  public AnalyzerOutput analyze(AnalysisInput input) {
+  public int sampleRate() {
+    return LogMel.SAMPLE_RATE;
+  }
+
+  @Override
+  public int pieceSamples() {
+    return AudioWindows.hopSamples(LogMel.SAMPLE_RATE, options.hopSeconds());
+  }
+
+  @Override
+  public Pass start(AnalysisInput input) {
     List<Detection> out = new ArrayList<>();
-    AudioWindows windows = new AudioWindows(LogMel.SAMPLE_RATE, options.windowSeconds(), options.hopSeconds(),
-        (samples, n, startSample) -> out.addAll(classify(samples, n, startSample)));
-    try {
-      input.streamAudio(LogMel.SAMPLE_RATE, windows.hopSamples(), windows::accept);
-    } catch (dev.tagger.MediaException e) {
-      if (input.kind() == MediaKind.VIDEO && e.getMessage().endsWith("has no audio stream")) {
-        return AnalyzerOutput.EMPTY; // a silent film: nothing to hear
+    AudioWindows windows = windows(out);
+    return new Pass() {
+      @Override
+      public boolean hear(float[] samples, long startSample) {
+        return windows.accept(samples, startSample);
       }
-      throw e;
-    }
-    windows.finish();
-    return AnalyzerOutput.of(out);
+
+      @Override
+      public AnalyzerOutput finish() {
+        windows.finish();
+        return AnalyzerOutput.of(out);
+      }
+    };
+  }
+
+  /** Windows of the soundtrack, each classified as it fills, its classes added to {@code out}. */
+  private AudioWindows windows(List<Detection> out) {
+    return new AudioWindows(LogMel.SAMPLE_RATE, options.windowSeconds(), options.hopSeconds(),
+        (samples, n, startSample) -> out.addAll(classify(samples, n, startSample)));
   }
 
   /** Scores one window; the classes at or above the threshold, each spanning the window. */

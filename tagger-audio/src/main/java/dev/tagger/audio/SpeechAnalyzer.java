@@ -3,14 +3,13 @@ package dev.tagger.audio;
 import dev.tagger.Category;
 import dev.tagger.Detection;
 import dev.tagger.Evidence;
-import dev.tagger.MediaException;
 import dev.tagger.MediaKind;
 import dev.tagger.Source;
 import dev.tagger.TextItem;
 import dev.tagger.TimeSpan;
 import dev.tagger.TimedWord;
 import dev.tagger.spi.AnalysisInput;
-import dev.tagger.spi.Analyzer;
+import dev.tagger.spi.AudioAnalyzer;
 import dev.tagger.spi.AnalyzerInfo;
 import dev.tagger.spi.AnalyzerOutput;
 import java.util.ArrayList;
@@ -22,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Speech to text with Vosk, on audio files and the soundtracks of videos: the audio streamed at 16 kHz
- * in half-second pieces (memory stays flat for hours of audio), only the pieces the voice-activity model
+ * Speech to text with Vosk, on audio files and the soundtracks of videos: the audio heard at 16 kHz
+ * in half-second pieces ({@link AudioAnalyzer}) (memory stays flat for hours of audio), only the pieces the voice-activity model
  * finds speech in given to the recognizer (music, noise and silence are not: no words are made up from
  * them, and recognition costs nothing there), one recognizer per item on a shared {@link VoskModel}.
  * Without a voice-activity model, an energy gate skips silence only. Each utterance becomes a {@code transcript} text (with its time
@@ -32,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * detection over the same span, whose confidence is Vosk's mean word confidence. Listening stops at
  * the time limit, keeping what was heard. Thread-safe; the model is the caller's to close.
  */
-public final class SpeechAnalyzer implements Analyzer {
+public final class SpeechAnalyzer implements AudioAnalyzer {
   private static final Logger LOG = LoggerFactory.getLogger(SpeechAnalyzer.class);
   /** Samples in a piece: 16 of the voice-activity model's chunks, about half a second. */
   static final int PIECE = 16 * VoiceActivity.CHUNK;
@@ -70,25 +69,43 @@ public final class SpeechAnalyzer implements Analyzer {
   }
 
   @Override
-  public AnalyzerOutput analyze(AnalysisInput input) {
-    List<Transcriber.Utterance> utterances;
-    boolean cutShort;
-    try (Transcriber t = new Transcriber(model, voice == null ? null : voice.stream(), options.silenceDbfs(),
-        System.nanoTime() + options.timeLimit().toNanos())) {
-      try {
-        input.streamAudio(Transcriber.RATE, PIECE, t::accept);
-      } catch (MediaException e) {
-        if (input.kind() == MediaKind.VIDEO && e.getMessage().endsWith("has no audio stream")) {
-          return AnalyzerOutput.EMPTY; // a silent film: nothing to hear
+  public int sampleRate() {
+    return Transcriber.RATE;
+  }
+
+  @Override
+  public int pieceSamples() {
+    return PIECE;
+  }
+
+  @Override
+  public Pass start(AnalysisInput input) {
+    Transcriber t = new Transcriber(model, voice == null ? null : voice.stream(), options.silenceDbfs(),
+        System.nanoTime() + options.timeLimit().toNanos());
+    return new Pass() {
+      @Override
+      public boolean hear(float[] samples, long startSample) {
+        return t.accept(samples, startSample);
+      }
+
+      @Override
+      public AnalyzerOutput finish() {
+        List<Transcriber.Utterance> utterances = t.finish();
+        boolean cutShort = t.cutShort();
+        if (cutShort) {
+          LOG.warn("{}: speech recognition stopped at its time limit of {}; the transcript so far is kept", input.media(), options.timeLimit());
         }
-        throw e;
+        return output(utterances, cutShort);
       }
-      utterances = t.finish();
-      cutShort = t.cutShort();
-      if (cutShort) {
-        LOG.warn("{}: speech recognition stopped at its time limit of {}; the transcript so far is kept", input.media(), options.timeLimit());
+
+      @Override
+      public void close() {
+        t.close();
       }
-    }
+    };
+  }
+
+  private AnalyzerOutput output(List<Transcriber.Utterance> utterances, boolean cutShort) {
     Source source = info().source();
     List<Detection> detections = new ArrayList<>();
     List<TextItem> texts = new ArrayList<>();

@@ -15,6 +15,7 @@ import dev.tagger.nlp.KeywordAnalyzer;
 import dev.tagger.testkit.TestModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,6 +87,53 @@ class AudioItemsTest {
     }));
     assertThat(heard).extracting(Tag::name).anyMatch(n -> n.contains("center"));
     assertThat(r.tags()).extracting(Tag::name).contains("voice");
+  }
+
+  @Test
+  void speechBesideSoundsHearsOneDecodeOfTheTrackAndTheSameWordsAsAlone() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger shared = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger single = new java.util.concurrent.atomic.AtomicInteger();
+    FfmpegMediaDecoder ffmpeg = new FfmpegMediaDecoder();
+    dev.tagger.spi.MediaDecoder counting = new dev.tagger.spi.MediaDecoder() {
+      @Override
+      public dev.tagger.spi.RgbImage decodeImage(Media media) {
+        return ffmpeg.decodeImage(media);
+      }
+
+      @Override
+      public java.util.List<dev.tagger.spi.VideoFrame> sampleFrames(Media media, dev.tagger.spi.SamplingPolicy policy) {
+        return ffmpeg.sampleFrames(media, policy);
+      }
+
+      @Override
+      public dev.tagger.spi.Pcm decodeAudio(Media media, int sampleRate) {
+        single.incrementAndGet();
+        return ffmpeg.decodeAudio(media, sampleRate);
+      }
+
+      @Override
+      public void streamAudio(Media media, int sampleRate, int chunkSamples, dev.tagger.spi.PcmChunkHandler handler) {
+        single.incrementAndGet();
+        ffmpeg.streamAudio(media, sampleRate, chunkSamples, handler);
+      }
+
+      @Override
+      public void streamAudio(Media media, java.util.List<AudioListener> listeners) {
+        shared.incrementAndGet();
+        ffmpeg.streamAudio(media, listeners);
+      }
+    };
+    Tagger besideSounds = Tagger.builder().decoder(counting).analyzer(new SpeechAnalyzer(model, SpeechOptions.DEFAULT)).analyzer(sounds).build();
+    Tagger alone = Tagger.builder().decoder(ffmpeg).analyzer(new SpeechAnalyzer(model, SpeechOptions.DEFAULT)).build();
+    for (String clip : SpeechAnalyzerTest.CLIPS.keySet()) { // the project's real speech clips
+      Path talk = SpeechAnalyzerTest.audio(clip);
+      List<String> both = besideSounds.tag(Media.of(talk)).texts().stream().map(dev.tagger.TextItem::text).toList();
+      List<String> own = alone.tag(Media.of(talk)).texts().stream().map(dev.tagger.TextItem::text).toList();
+      System.out.println(clip + ": beside sounds " + both + ", alone " + own);
+      assertThat(both).as(clip).isEqualTo(own).isNotEmpty();
+    }
+    assertThat(List.of(shared.get(), single.get())).as("one shared decode a clip, none of its own")
+        .containsExactly(SpeechAnalyzerTest.CLIPS.size(), 0);
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.tagger.media;
 import dev.tagger.Media;
 import dev.tagger.MediaException;
 import dev.tagger.spi.MediaDecoder;
+import dev.tagger.spi.MediaDecoder.AudioListener;
 import dev.tagger.spi.MediaDecoder.ScaledImage;
 import dev.tagger.spi.Pcm;
 import dev.tagger.spi.PcmChunkHandler;
@@ -198,6 +199,37 @@ public final class FfmpegMediaDecoder implements MediaDecoder {
       }
     } catch (FrameGrabber.Exception e) {
       throw new MediaException(media.id() + ": FFmpeg cannot read its audio: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Decodes the soundtrack once, at the highest rate asked for, and gives each listener its rate through
+   * libswresample ({@link SharedSoundtrack}); one listener is streamed as above.
+   */
+  @Override
+  public void streamAudio(Media media, List<AudioListener> listeners) {
+    if (listeners.size() == 1) {
+      AudioListener l = listeners.get(0);
+      streamAudio(media, l.sampleRate(), l.chunkSamples(), l.handler());
+      return;
+    }
+    SharedSoundtrack shared;
+    try {
+      shared = new SharedSoundtrack(listeners);
+    } catch (IllegalStateException e) {
+      throw new MediaException(media.id() + ": " + e.getMessage(), e);
+    }
+    try (shared) {
+      boolean[] listening = {true};
+      streamAudio(media, shared.rate(), shared.rate() / 10, (samples, start) -> {
+        listening[0] = shared.accept(samples);
+        return listening[0];
+      });
+      if (listening[0]) {
+        shared.finish();
+      }
+    } catch (IllegalStateException e) {
+      throw new MediaException(media.id() + ": " + e.getMessage(), e);
     }
   }
 
