@@ -12,6 +12,7 @@ import dev.tagger.feedback.WrittenTagsSink;
 import dev.tagger.people.PeopleStore;
 import dev.tagger.rules.RuleFile;
 import dev.tagger.sink.JsonLinesSink;
+import dev.tagger.sink.SubtitleSink;
 import dev.tagger.sink.XmpSidecarSink;
 import dev.tagger.spi.SamplingPolicy;
 import dev.tagger.store.FileResultStore;
@@ -46,6 +47,10 @@ final class TagCommand implements Callable<Integer> {
 
   @Option(names = "--xmp", description = "Write or merge an XMP sidecar (PHOTO.EXT.xmp) beside each tagged file.")
   boolean xmp;
+
+  @Option(names = "--no-subtitles", description = "Write no subtitles. By default a video with speech gets its transcript as "
+      + "VIDEO.LANG.srt and VIDEO.LANG.vtt beside it, which Stash and players show as captions; a subtitle a person made is never overwritten.")
+  boolean noSubtitles;
 
   @Option(names = "--cache", paramLabel = "DIR", description = "Result store folder; re-runs skip unchanged items (default: ${DEFAULT-VALUE}).")
   Path cache = DEFAULT_CACHE;
@@ -187,6 +192,9 @@ final class TagCommand implements Callable<Integer> {
       }
       if (xmp) {
         builder.sink(feedback == null ? new XmpSidecarSink() : new XmpSidecarSink().withFeedback(feedback));
+      }
+      if (!noSubtitles) {
+        builder.sink(new SubtitleSink());
       }
       if (results != null) {
         builder.resultStore(results).feedback(feedback).sink(new WrittenTagsSink(feedback));

@@ -48,8 +48,8 @@ class AudioItemsTest {
     model.close();
   }
 
-  @Test
-  void aVideoWhoseSoundtrackHoldsSpeechFrom8To19SecondsGetsThatSpeechSegmentAndTimedKeywords() throws Exception {
+  /** The eight voice clips one after another from 8 s into a 24 s video; the speech's end, in seconds. */
+  static double talkVideo(Path video) throws Exception {
     int rate = 16_000;
     float[] audio = new float[rate * 24];
     int at = 8 * rate;
@@ -58,9 +58,45 @@ class AudioItemsTest {
       System.arraycopy(speech, 0, audio, at, speech.length);
       at += speech.length;
     }
-    double speechEnd = at / (double) rate;
-    Path video = TestMedia.videoWithSoundtrack(dir.resolve("talk.mkv"),
+    TestMedia.videoWithSoundtrack(video,
         new FfmpegMediaDecoder().decodeImage(Media.of(TestModels.sampleMedia().resolve("astronaut-portrait.png"))), 320, 240, audio, rate);
+    return at / (double) rate;
+  }
+
+  @Test
+  void aVideoWithSpeechGetsSubtitlesWhoseWordsAreTheTranscriptsAndWhoseCuesFallWithinTheSpeech() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("subtitled"));
+    Path video = folder.resolve("talk.mkv");
+    double speechEnd = talkVideo(video);
+    Tagger subtitling = Tagger.builder().decoder(new FfmpegMediaDecoder()).analyzer(new SpeechAnalyzer(model, SpeechOptions.DEFAULT))
+        .analyzer(new dev.tagger.nlp.LanguageAnalyzer(10, 0.3)).sink(new dev.tagger.sink.SubtitleSink()).build();
+
+    TagResult r = subtitling.tag(Media.of(video));
+
+    List<Path> written = Files.list(folder).filter(p -> p.toString().endsWith(".srt")).toList();
+    System.out.println("subtitles: " + written + "; language tags " + r.tags().stream().filter(t -> t.category() == Category.LANGUAGE).toList());
+    assertThat(written).hasSize(1);
+    String srt = Files.readString(written.get(0));
+    System.out.println(srt);
+    java.util.regex.Matcher times = java.util.regex.Pattern.compile("(\\d\\d):(\\d\\d):(\\d\\d),(\\d{3}) --> (\\d\\d):(\\d\\d):(\\d\\d),(\\d{3})").matcher(srt);
+    int cues = 0;
+    while (times.find()) {
+      double start = Integer.parseInt(times.group(1)) * 3600 + Integer.parseInt(times.group(2)) * 60 + Integer.parseInt(times.group(3)) + Integer.parseInt(times.group(4)) / 1000.0;
+      double end = Integer.parseInt(times.group(5)) * 3600 + Integer.parseInt(times.group(6)) * 60 + Integer.parseInt(times.group(7)) + Integer.parseInt(times.group(8)) / 1000.0;
+      assertThat(start).isGreaterThanOrEqualTo(7.0);
+      assertThat(end).isGreaterThan(start).isLessThanOrEqualTo(speechEnd + 1.0);
+      cues++;
+    }
+    String words = srt.lines().filter(l -> !l.isBlank() && !l.matches("\\d+") && !l.contains("-->")).collect(java.util.stream.Collectors.joining(" "));
+    String transcript = String.join(" ", r.texts().stream().filter(t -> t.kind().equals("transcript")).map(dev.tagger.TextItem::text).toList());
+    assertThat(cues).isGreaterThan(0);
+    assertThat(words).isEqualTo(transcript);
+  }
+
+  @Test
+  void aVideoWhoseSoundtrackHoldsSpeechFrom8To19SecondsGetsThatSpeechSegmentAndTimedKeywords() throws Exception {
+    Path video = dir.resolve("talk.mkv");
+    double speechEnd = talkVideo(video);
 
     TagResult r = tagger.tag(Media.of(video));
 
