@@ -79,7 +79,8 @@ final class SubtitleCues {
   static String vtt(List<Cue> cues, String note) {
     StringBuilder out = new StringBuilder("WEBVTT\n\nNOTE ").append(note).append("\n\n");
     for (Cue c : cues) {
-      out.append(time(c.start(), '.')).append(" --> ").append(time(c.end(), '.')).append('\n').append(lines(c.text())).append("\n\n");
+      String text = lines(c.text()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"); // WebVTT cue text is markup
+      out.append(time(c.start(), '.')).append(" --> ").append(time(c.end(), '.')).append('\n').append(text).append("\n\n");
     }
     return out.toString();
   }

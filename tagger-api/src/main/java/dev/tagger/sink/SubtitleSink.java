@@ -9,11 +9,9 @@ import dev.tagger.model.Hashing;
 import dev.tagger.spi.TagSink;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -70,6 +68,9 @@ public final class SubtitleSink implements TagSink {
     String srtText = SubtitleCues.srt(cues);
     String vttCues = SubtitleCues.vtt(cues, "").substring(header("").length());
     String note = MARK + "; cues sha256 " + Hashing.sha256(vttCues) + "; srt sha256 " + Hashing.sha256(srtText);
+    if (Files.exists(srt)) { // ours (checked above): it stays ours should the run end between the two files
+      note += "; earlier srt sha256 " + Hashing.sha256(Files.readString(srt, StandardCharsets.UTF_8));
+    }
     writeAtomically(vtt, header(note) + vttCues);
     writeAtomically(srt, srtText);
   }
@@ -81,9 +82,10 @@ public final class SubtitleSink implements TagSink {
   /** Subtitles of this video already in the folder: {@code BASE.srt}, {@code BASE.vtt}, {@code BASE.X.srt}, {@code BASE.X.vtt}. */
   static List<Path> subtitlesOf(Path dir, String base) throws IOException {
     List<Path> found = new ArrayList<>();
+    String prefix = base.toLowerCase(Locale.ROOT) + ".";
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, f -> {
-      String n = f.getFileName().toString();
-      if (!n.startsWith(base + ".") || !(n.endsWith(".srt") || n.endsWith(".vtt"))) {
+      String n = lower(f); // as case-insensitive file systems (Windows, macOS) see them
+      if (!n.startsWith(prefix) || !(n.endsWith(".srt") || n.endsWith(".vtt"))) {
         return false;
       }
       int from = base.length() + 1;
@@ -98,13 +100,12 @@ public final class SubtitleSink implements TagSink {
 
   /** Ours: a .vtt whose NOTE holds the SHA-256 of its own cues, or a .srt whose SHA-256 one of our .vtt files holds. */
   static boolean isOurs(Path file, Path dir, String base) throws IOException {
-    String name = file.getFileName().toString();
-    if (name.endsWith(".vtt")) {
+    if (lower(file).endsWith(".vtt")) {
       return ourNote(file).isPresent();
     }
     String sha = Hashing.sha256(Files.readString(file, StandardCharsets.UTF_8));
     for (Path other : subtitlesOf(dir, base)) {
-      if (other.getFileName().toString().endsWith(".vtt") && ourNote(other).map(n -> n.endsWith("srt sha256 " + sha)).orElse(false)) {
+      if (lower(other).endsWith(".vtt") && ourNote(other).map(n -> (n + ";").contains("srt sha256 " + sha + ";")).orElse(false)) {
         return true;
       }
     }
@@ -142,6 +143,10 @@ public final class SubtitleSink implements TagSink {
     return Optional.empty();
   }
 
+  private static String lower(Path file) {
+    return file.getFileName().toString().toLowerCase(Locale.ROOT);
+  }
+
   static String baseName(Path video) {
     String n = video.getFileName().toString();
     int dot = n.lastIndexOf('.');
@@ -149,16 +154,6 @@ public final class SubtitleSink implements TagSink {
   }
 
   private static void writeAtomically(Path target, String text) throws IOException {
-    Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-    try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFiles.replace(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
   }
 }

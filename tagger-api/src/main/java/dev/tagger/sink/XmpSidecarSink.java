@@ -10,11 +10,8 @@ import dev.tagger.TaggerException;
 import dev.tagger.policy.TagHierarchy;
 import dev.tagger.spi.TagSink;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -242,25 +239,12 @@ public final class XmpSidecarSink implements TagSink {
   }
 
   private static void writeAtomically(Document doc, Path sidecar) throws IOException, TransformerException {
-    Path dir = sidecar.toAbsolutePath().getParent();
-    Path tmp = Files.createTempFile(dir, "." + sidecar.getFileName(), ".tmp");
-    try {
-      Transformer t = TransformerFactory.newInstance().newTransformer();
-      t.setOutputProperty(OutputKeys.INDENT, "yes");
-      t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
-      t.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "1");
-      doc.setXmlStandalone(true);
-      try (OutputStream out = Files.newOutputStream(tmp)) {
-        t.transform(new DOMSource(doc), new StreamResult(out));
-      }
-      try {
-        Files.move(tmp, sidecar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, sidecar, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    Transformer t = TransformerFactory.newInstance().newTransformer();
+    t.setOutputProperty(OutputKeys.INDENT, "yes");
+    t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+    t.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "1");
+    doc.setXmlStandalone(true);
+    AtomicFiles.replace(sidecar, out -> t.transform(new DOMSource(doc), new StreamResult(out)));
   }
 
   static String lower(Enum<?> e) {

@@ -69,6 +69,13 @@ class SubtitleSinkTest {
     sink.accept(video("talk.mkv", List.of(said(1, "hello there again")), List.of(english())));
     assertThat(Files.readString(dir.resolve("talk.en.srt"))).contains("hello there again");
 
+    // a run that ended between our two files: the .srt left from the run before is still ours
+    String earlier = Files.readString(dir.resolve("talk.en.srt"));
+    sink.accept(video("talk.mkv", List.of(said(1, "hello there once more")), List.of(english())));
+    Files.writeString(dir.resolve("talk.en.srt"), earlier);
+    sink.accept(video("talk.mkv", List.of(said(1, "hello there again")), List.of(english())));
+    assertThat(Files.readString(dir.resolve("talk.en.vtt"))).contains("hello there again");
+
     // a person corrects our .srt: it is theirs now, and neither file is written again
     Files.writeString(dir.resolve("talk.en.srt"), Files.readString(dir.resolve("talk.en.srt")).replace("again", "friend"));
     String vttBefore = Files.readString(dir.resolve("talk.en.vtt"));
@@ -81,6 +88,12 @@ class SubtitleSinkTest {
     sink.accept(video("film.mp4", List.of(said(1, "hello there")), List.of(english())));
     assertThat(dir.resolve("film.en.srt")).doesNotExist();
     assertThat(Files.readString(dir.resolve("film.srt"))).contains("mine");
+
+    // a person's file named in capitals counts too (on Windows and macOS it is the same file as ours would be)
+    Files.writeString(dir.resolve("clip.EN.SRT"), "1\n00:00:01,000 --> 00:00:02,000\nmine\n");
+    sink.accept(video("clip.mp4", List.of(said(1, "hello there")), List.of(english())));
+    assertThat(dir.resolve("clip.en.srt")).doesNotExist();
+    assertThat(dir.resolve("clip.en.vtt")).doesNotExist();
   }
 
   @Test
@@ -98,5 +111,6 @@ class SubtitleSinkTest {
     assertThat(SubtitleSink.code("french")).contains("fr");
     assertThat(SubtitleSink.code("klingon")).isEmpty();
     assertThat(SubtitleCues.time(3725.5, ',')).isEqualTo("01:02:05,500");
+    assertThat(SubtitleCues.vtt(SubtitleCues.of(List.of(said(0, "a<b & c"))), "n")).contains("a&lt;b &amp; c");
   }
 }

@@ -208,6 +208,9 @@ public final class FfmpegMediaDecoder implements MediaDecoder {
    */
   @Override
   public void streamAudio(Media media, List<AudioListener> listeners) {
+    if (listeners.isEmpty()) {
+      return;
+    }
     if (listeners.size() == 1) {
       AudioListener l = listeners.get(0);
       streamAudio(media, l.sampleRate(), l.chunkSamples(), l.handler());
@@ -216,7 +219,7 @@ public final class FfmpegMediaDecoder implements MediaDecoder {
     SharedSoundtrack shared;
     try {
       shared = new SharedSoundtrack(listeners);
-    } catch (IllegalStateException e) {
+    } catch (SharedSoundtrack.ResampleException e) {
       throw new MediaException(media.id() + ": " + e.getMessage(), e);
     }
     try (shared) {
@@ -228,7 +231,7 @@ public final class FfmpegMediaDecoder implements MediaDecoder {
       if (listening[0]) {
         shared.finish();
       }
-    } catch (IllegalStateException e) {
+    } catch (SharedSoundtrack.ResampleException e) {
       throw new MediaException(media.id() + ": " + e.getMessage(), e);
     }
   }

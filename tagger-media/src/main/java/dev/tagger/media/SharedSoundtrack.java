@@ -98,6 +98,13 @@ final class SharedSoundtrack implements AutoCloseable {
     }
   }
 
+  /** libswresample failed; a listener's own exceptions (a cancel among them) are never this. */
+  static final class ResampleException extends RuntimeException {
+    ResampleException(String message) {
+      super(message);
+    }
+  }
+
   /** Mono float samples from one rate to another through libswresample; owns its native context. */
   static final class Resampler implements AutoCloseable {
     private final SwrContext context;
@@ -115,7 +122,7 @@ final class SharedSoundtrack implements AutoCloseable {
         if (!made.isNull()) {
           swresample.swr_free(made);
         }
-        throw new IllegalStateException("libswresample cannot resample " + inRate + " Hz to " + outRate + " Hz (error " + err + ")");
+        throw new ResampleException("libswresample cannot resample " + inRate + " Hz to " + outRate + " Hz (error " + err + ")");
       }
       this.context = made;
     }
@@ -139,7 +146,7 @@ final class SharedSoundtrack implements AutoCloseable {
         }
         int made = swresample.swr_convert(context, dsts, room, src == null ? null : srcs, n);
         if (made < 0) {
-          throw new IllegalStateException("libswresample failed (error " + made + ")");
+          throw new ResampleException("libswresample failed (error " + made + ")");
         }
         float[] out = new float[made];
         dst.get(out);

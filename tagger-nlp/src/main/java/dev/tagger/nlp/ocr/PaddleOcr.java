@@ -211,8 +211,9 @@ public final class PaddleOcr implements FrameAnalyzer, TextPresence, AutoCloseab
       if (!grown.equals(window)) {
         inside = regionsIn(img, grown, scale);
       }
+      List<Box> fromEarlierWindows = List.copyOf(found);
       for (Box r : inside) {
-        if (found.stream().noneMatch(b -> MergedOcr.overlap(b, r) >= 0.5)) { // widened windows may overlap
+        if (fromEarlierWindows.stream().noneMatch(b -> MergedOcr.overlap(b, r) >= 0.5)) { // widened windows may overlap
           found.add(r);
         }
       }
