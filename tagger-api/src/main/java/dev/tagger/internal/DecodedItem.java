@@ -174,33 +174,12 @@ public final class DecodedItem implements AnalysisInput {
     if (chunkSamples < 1) {
       throw new IllegalArgumentException("chunkSamples must be >= 1, got " + chunkSamples);
     }
-    if (kind != MediaKind.AUDIO && kind != MediaKind.VIDEO) {
-      throw new MediaException(media.id() + ": has no audio (it is " + kind.name().toLowerCase(java.util.Locale.ROOT) + ")");
-    }
-    RuntimeException failed;
-    synchronized (this) {
-      failed = failures.get("audio-stream@" + sampleRate);
-    }
-    if (failed != null) {
-      throw failed;
-    }
-    checkCancelled();
-    try {
-      decoder().streamAudio(media, sampleRate, chunkSamples, (samples, start) -> {
-        checkCancelled();
-        return handler.accept(samples, start);
-      });
-    } catch (MediaException e) {
-      synchronized (this) {
-        failures.put("audio-stream@" + sampleRate, e);
-      }
-      throw e;
-    }
+    streamAudio(List.of(new MediaDecoder.AudioListener(sampleRate, chunkSamples, handler)));
   }
 
   /**
-   * The soundtrack decoded once for several listeners ({@link MediaDecoder#streamAudio(Media, List)}); a
-   * decode failure is remembered, as for one listener.
+   * The soundtrack decoded once for one or several listeners ({@link MediaDecoder#streamAudio(Media, List)});
+   * a decode failure is remembered for the same rates, and not decoded again.
    */
   void streamAudio(List<MediaDecoder.AudioListener> listeners) {
     if (kind != MediaKind.AUDIO && kind != MediaKind.VIDEO) {
