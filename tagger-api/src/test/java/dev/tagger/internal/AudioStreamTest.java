@@ -35,15 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 class AudioStreamTest {
   @TempDir Path dir;
 
-  /** A 10 s ramp: sample i of a rate-r track is i / r seconds. Decodes once per call, for all listeners. */
-  static final class Ramp implements MediaDecoder {
-    final AtomicInteger decodes = new AtomicInteger();
-    final boolean silent;
-
-    Ramp(boolean silent) {
-      this.silent = silent;
-    }
-
+  /** A decoder of streamed sound only: no pictures, no frames, no whole-track decode. */
+  abstract static class SoundOnly implements MediaDecoder {
     @Override
     public RgbImage decodeImage(Media media) {
       throw new MediaException(media.id() + ": not a picture");
@@ -57,6 +50,16 @@ class AudioStreamTest {
     @Override
     public Pcm decodeAudio(Media media, int sampleRate) {
       throw new UnsupportedOperationException("streamed only");
+    }
+  }
+
+  /** A 10 s ramp: sample i of a rate-r track is i / r seconds. Decodes once per call, for all listeners. */
+  static final class Ramp extends SoundOnly {
+    final AtomicInteger decodes = new AtomicInteger();
+    final boolean silent;
+
+    Ramp(boolean silent) {
+      this.silent = silent;
     }
 
     @Override
@@ -189,22 +192,7 @@ class AudioStreamTest {
   @Test
   void withTheDecodersDefaultEachListenerGetsTheSameFromADecodeOfItsOwn() throws Exception {
     Ramp ramp = new Ramp(false);
-    MediaDecoder plain = new MediaDecoder() { // only the one-listener stream: the interface's default fans out
-      @Override
-      public RgbImage decodeImage(Media media) {
-        return ramp.decodeImage(media);
-      }
-
-      @Override
-      public List<VideoFrame> sampleFrames(Media media, SamplingPolicy policy) {
-        return List.of();
-      }
-
-      @Override
-      public Pcm decodeAudio(Media media, int sampleRate) {
-        throw new UnsupportedOperationException("streamed only");
-      }
-
+    MediaDecoder plain = new SoundOnly() { // only the one-listener stream: the interface's default fans out
       @Override
       public void streamAudio(Media media, int sampleRate, int chunkSamples, dev.tagger.spi.PcmChunkHandler handler) {
         ramp.streamAudio(media, sampleRate, chunkSamples, handler);
