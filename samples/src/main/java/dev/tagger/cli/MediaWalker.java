@@ -18,7 +18,7 @@ import java.util.Set;
 
 /**
  * Expands the paths given on the command line: files as they are, folders walked recursively in name
- * order, skipping hidden entries and XMP sidecars. Every entry is accounted for: a regular file (or a
+ * order, skipping hidden entries, XMP sidecars and subtitles. Every entry is accounted for: a regular file (or a
  * symbolic link to one) becomes an item; a FIFO, socket or device, a dangling or looping symbolic link, a
  * link to a folder and a folder named like a media file are {@link Skipped} with the reason, and are never
  * opened (a FIFO would block the reader). A path that does not exist is still listed, so its item fails
@@ -70,7 +70,7 @@ final class MediaWalker {
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
           String name = file.getFileName().toString();
-          if (!name.startsWith(".") && !name.toLowerCase(Locale.ROOT).endsWith(".xmp")) {
+          if (!name.startsWith(".") && !isSidecar(name)) {
             entry(file, files, skipped);
           }
           return FileVisitResult.CONTINUE;
@@ -117,6 +117,12 @@ final class MediaWalker {
     } catch (IOException e) {
       skipped.add(new Skipped(id, "cannot be read: " + e.getMessage()));
     }
+  }
+
+  /** XMP sidecars and subtitles, which are written beside media (by us, among others) and are not items. */
+  static boolean isSidecar(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return lower.endsWith(".xmp") || lower.endsWith(".srt") || lower.endsWith(".vtt");
   }
 
   private static String extension(Path p) {

@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "tag", mixinStandardHelpOptions = true,
     description = {"Tags media files and folders; prints one JSON line per item.",
         "Exit code: 0 every item tagged, 1 some items failed, 2 usage error, 3 cannot start (e.g. a model is missing)."})
-final class TagCommand implements Callable<Integer> {
+class TagCommand implements Callable<Integer> {
   static final int CANNOT_START = 3;
 
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders (walked recursively).")
@@ -147,36 +147,91 @@ final class TagCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintStream err = System.err;
-    if (!(keyframeReach >= 0 && keyframeReach <= 1) || !(staticDifference >= 0 && staticDifference < 255)) {
-      err.println("tagger tag: --keyframe-reach must be in 0..1 and --static-difference in 0..254");
+    String usage = usageError();
+    if (usage != null) {
+      err.println("tagger tag: " + usage);
       return 2;
     }
-    if (parallel < 1 || top < 1 || timeoutSeconds < 1 || maxFrames < 1 || !(interval > 0)) {
-      err.println("tagger tag: --parallel, --top, --timeout, --max-frames and --interval must be positive");
-      return 2;
-    }
-    int cores = Runtime.getRuntime().availableProcessors();
     MediaWalker.Expansion expansion = MediaWalker.walk(paths);
     List<Media> items = expansion.items();
+    try (Session session = openSession(Runtime.getRuntime().availableProcessors(), showProgress() ? new ProgressBar(err) : ProgressListener.NONE)) {
+      BatchSummary summary = session.tagger().tagAll(items);
+      for (MediaWalker.Skipped s : expansion.skipped()) {
+        // one line per entry that is not tagged, beside the items' lines, so every entry is accounted for
+        System.out.println(SKIPPED_JSON.createObjectNode().put("path", s.path()).put("skipped", s.reason()));
+      }
+      err.printf(Locale.ROOT, "tagged %d items: %d ok, %d failed, %d analyzed, %d from cache, in %.1f s%s%n",
+          summary.total(), summary.succeeded(), summary.failed(), summary.analyzed(), summary.cached(),
+          summary.elapsed().toMillis() / 1000.0,
+          expansion.skipped().isEmpty() ? "" : "; " + expansion.skipped().size() + " entries skipped (not regular files)");
+      return summary.failed() == 0 ? 0 : 1;
+    } catch (TaggerException e) {
+      err.println("tagger tag: " + e.getMessage());
+      return CANNOT_START;
+    } catch (IllegalArgumentException e) {
+      err.println("tagger tag: " + e.getMessage());
+      return 2;
+    }
+  }
+
+  /** What is wrong with the options, or null. */
+  String usageError() {
+    if (!(keyframeReach >= 0 && keyframeReach <= 1) || !(staticDifference >= 0 && staticDifference < 255)) {
+      return "--keyframe-reach must be in 0..1 and --static-difference in 0..254";
+    }
+    if (parallel < 1 || top < 1 || timeoutSeconds < 1 || maxFrames < 1 || !(interval > 0)) {
+      return "--parallel, --top, --timeout, --max-frames and --interval must be positive";
+    }
+    AnalyzerName.parseAll(analyzers); // a misspelt name is a usage error, here and not in a worker
+    return null;
+  }
+
+  /** A run's engine, stores and tagger, open until closed; {@code tag} and {@code watch} wire them here alike. */
+  record Session(Tagger tagger, List<AutoCloseable> open) implements AutoCloseable {
+    @Override
+    public void close() {
+      RuntimeException failure = null;
+      for (int i = open.size() - 1; i >= 0; i--) {
+        try {
+          open.get(i).close();
+        } catch (Exception e) {
+          if (failure == null) {
+            failure = new TaggerException("cannot close the run: " + e.getMessage(), e);
+          }
+        }
+      }
+      if (failure != null) {
+        throw failure;
+      }
+    }
+  }
+
+  /**
+   * Opens the engine with these options, {@code cores} being the cores its items may use at once, and
+   * builds the tagger with its sinks and stores.
+   */
+  Session openSession(int cores, ProgressListener progress) {
     Map<String, String> lists = new LinkedHashMap<>();
     entityLists.forEach((type, list) -> lists.put(type, list.toString()));
-    AnalyzerName.parseAll(analyzers); // a misspelt name is a usage error, here and not in a worker
+    int running = Math.min(parallel, cores);
     AnalysisSpec spec = new AnalysisSpec(analyzers, models == null ? null : models.toString(), catalog == null ? null : catalog.toString(),
-        classifierModel, detectorModel, top, Math.max(1, cores / parallel), Math.round(ocrTimeLimitSeconds * 1000),
+        classifierModel, detectorModel, top, Math.max(1, cores / running), Math.round(ocrTimeLimitSeconds * 1000),
         speechModel == null ? null : speechModel.toString(), lists, nameFinder == null ? null : nameFinder.toString(),
-        parallel >= cores ? 1 : 0, new SamplingPolicy(sampling, interval, maxFrames, sceneThreshold, keyframeReach, staticDifference), noCache ? null : cache.toString());
-    try (Engine engine = Engine.open(spec, workerOptions.isolation(parallel));
-        JsonLinesSink stdout = JsonLinesSink.to(System.out);
-        JsonLinesSink file = out == null ? null : JsonLinesSink.toFile(out);
-        FileResultStore results = noCache ? null : FileResultStore.open(cache);
-        FeedbackStore feedback = noCache ? null : FeedbackStore.open(cache);
-        PeopleStore people = noCache || !AnalyzerName.parseAll(analyzers).contains(AnalyzerName.PEOPLE) ? null
-            : PeopleStore.open(cache, PeopleStore.Settings.DEFAULT)) {
+        running >= cores ? 1 : 0, new SamplingPolicy(sampling, interval, maxFrames, sceneThreshold, keyframeReach, staticDifference), noCache ? null : cache.toString());
+    List<AutoCloseable> open = new ArrayList<>();
+    try {
+      Engine engine = add(open, Engine.open(spec, workerOptions.isolation(running)));
+      JsonLinesSink stdout = add(open, JsonLinesSink.to(System.out));
+      JsonLinesSink file = out == null ? null : add(open, JsonLinesSink.toFile(out));
+      FileResultStore results = noCache ? null : add(open, FileResultStore.open(cache));
+      FeedbackStore feedback = noCache ? null : add(open, FeedbackStore.open(cache));
+      PeopleStore people = noCache || !AnalyzerName.parseAll(analyzers).contains(AnalyzerName.PEOPLE) ? null
+          : add(open, PeopleStore.open(cache, PeopleStore.Settings.DEFAULT));
       Tagger.Builder builder = Profile.engine(engine, raw ? dev.tagger.policy.TagPolicy.none() : Profile.policy(minConfidence, reviewFrom), false)
           .sink(stdout)
-          .parallelism(parallel)
+          .parallelism(running)
           .itemTimeout(Duration.ofSeconds(timeoutSeconds))
-          .progressListener(showProgress() ? new ProgressBar(err) : ProgressListener.NONE);
+          .progressListener(progress);
       if (!noVocabulary) {
         if (vocabulary == null) {
           Profile.vocabularies(builder);
@@ -202,22 +257,19 @@ final class TagCommand implements Callable<Integer> {
       if (people != null) {
         builder.people(people);
       }
-      BatchSummary summary = builder.build().tagAll(items);
-      for (MediaWalker.Skipped s : expansion.skipped()) {
-        // one line per entry that is not tagged, beside the items' lines, so every entry is accounted for
-        System.out.println(SKIPPED_JSON.createObjectNode().put("path", s.path()).put("skipped", s.reason()));
+      return new Session(builder.build(), open);
+    } catch (RuntimeException e) {
+      try {
+        new Session(null, open).close();
+      } catch (RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
       }
-      err.printf(Locale.ROOT, "tagged %d items: %d ok, %d failed, %d analyzed, %d from cache, in %.1f s%s%n",
-          summary.total(), summary.succeeded(), summary.failed(), summary.analyzed(), summary.cached(),
-          summary.elapsed().toMillis() / 1000.0,
-          expansion.skipped().isEmpty() ? "" : "; " + expansion.skipped().size() + " entries skipped (not regular files)");
-      return summary.failed() == 0 ? 0 : 1;
-    } catch (TaggerException e) {
-      err.println("tagger tag: " + e.getMessage());
-      return CANNOT_START;
-    } catch (IllegalArgumentException e) {
-      err.println("tagger tag: " + e.getMessage());
-      return 2;
+      throw e;
     }
+  }
+
+  private static <T extends AutoCloseable> T add(List<AutoCloseable> open, T resource) {
+    open.add(resource);
+    return resource;
   }
 }
