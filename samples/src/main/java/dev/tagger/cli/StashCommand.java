@@ -27,9 +27,9 @@ import picocli.CommandLine.Parameters;
  * tagged yet, unless {@code --all}), applies what people reviewed, removes every AI tag and marker,
  * leaving a person's tags, or names people in the people store after the performers Stash knows.
  */
-@Command(name = "stash", mixinStandardHelpOptions = true, description = "Tag a Stash library, or remove our tags from it.")
+@Command(name = "stash", mixinStandardHelpOptions = true, description = "Tag a Stash library (once, or as a worker that keeps up with it), or remove our tags from it.")
 final class StashCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "ACTION", description = "tag, review (apply what people reviewed), reset, or people seed (name people after Stash's performers)")
+  @Parameters(index = "0", paramLabel = "ACTION", description = "tag, watch (tag what is new or in AI_queue, again and again, until stopped), review (apply what people reviewed), reset, or people seed (name people after Stash's performers)")
   String action;
 
   @Parameters(index = "1", arity = "0..1", paramLabel = "WHAT", description = "With 'people': seed.")
@@ -113,10 +113,13 @@ final class StashCommand implements Callable<Integer> {
   @picocli.CommandLine.Mixin
   WorkerOptions workerOptions = new WorkerOptions();
 
+  @picocli.CommandLine.Mixin
+  WatchOptions watch = new WatchOptions();
+
   @Override
   public Integer call() {
-    if (!List.of("tag", "review", "reset", "people").contains(action) || action.equals("people") != "seed".equals(what)) {
-      System.err.println("tagger stash: ACTION must be tag, review, reset or people seed, got '" + action + (what == null ? "" : " " + what) + "'");
+    if (!List.of("tag", "watch", "review", "reset", "people").contains(action) || action.equals("people") != "seed".equals(what)) {
+      System.err.println("tagger stash: ACTION must be tag, watch, review, reset or people seed, got '" + action + (what == null ? "" : " " + what) + "'");
       return 2;
     }
     List<StashItem.Kind> kinds = scenesOnly ? List.of(StashItem.Kind.SCENE) : imagesOnly ? List.of(StashItem.Kind.IMAGE)
@@ -156,6 +159,12 @@ final class StashCommand implements Callable<Integer> {
         }
         return 0;
       }
+      WatchOptions.Worker worker = action.equals("watch") ? watch.start(java.time.Duration.ofMinutes(11)) : null;
+      if (worker != null) {
+        parallel = Math.min(parallel, worker.cores());
+        cores = worker.cores();
+        System.err.println("tagger stash watch: watching " + url + " (" + worker.limits() + "; run windows: " + worker.control().windows() + ")");
+      }
       boolean withPeople = AnalyzerName.parseAll(analyzers).contains(AnalyzerName.PEOPLE);
       ModelStore modelStore = models != null ? new ModelStore(models, ModelStore.fromEnvironment().offline()) : ModelStore.fromEnvironment();
       StashTeaching.run(client, PathMap.parse(pathMap), modelStore, feedback, line -> System.err.println("tagger stash: " + line));
@@ -166,8 +175,8 @@ final class StashCommand implements Callable<Integer> {
           FileResultStore results = cache == null ? null : FileResultStore.open(cache);
           FeedbackStore said = FeedbackStore.open(feedback);
           PeopleStore people = withPeople ? PeopleStore.open(peopleDir, PeopleStore.Settings.DEFAULT) : null) {
-        stash = stash.withFeedback(said);
-        for (StashItem.Kind kind : kinds) {
+        StashTagging learning = stash.withFeedback(said);
+        java.util.function.Supplier<Tagger.Builder> builders = () -> {
           Tagger.Builder builder = Profile.engine(engine, Profile.policy(minConfidence, reviewFrom), true).parallelism(parallel);
           if (rules != null) {
             builder.rules(dev.tagger.rules.RuleFile.load(rules));
@@ -178,9 +187,20 @@ final class StashCommand implements Callable<Integer> {
           if (people != null) {
             builder.people(people);
           }
-          StashTagging.Report r = stash.tag(builder, kind, !all, pathPrefix, withTag);
+          return builder;
+        };
+        if (worker != null) {
+          watch(new StashDrain(learning, builders, worker.control(), worker.status(), parallel), kinds, worker);
+          return 0;
+        }
+        for (StashItem.Kind kind : kinds) {
+          StashTagging.Report r = learning.tag(builders.get(), kind, !all, pathPrefix, withTag);
           report(kind, r);
           failed += r.failed();
+        }
+      } finally {
+        if (worker != null) {
+          worker.control().ended();
         }
       }
       return failed == 0 ? 0 : 1;
@@ -188,6 +208,26 @@ final class StashCommand implements Callable<Integer> {
       System.err.println("tagger stash: " + e.getMessage());
       return 3;
     }
+  }
+
+  /** Drains the library again and again until stopped; Stash being away is waited out, not fatal. */
+  private void watch(StashDrain drain, List<StashItem.Kind> kinds, WatchOptions.Worker worker) {
+    while (!worker.control().stopping()) {
+      try {
+        StashDrain.Pass pass = drain.drain(kinds, true, pathPrefix, share -> {});
+        if (pass.items() > 0) {
+          System.out.printf(Locale.ROOT, "%d items, %d written, %d failed, %d markers%n", pass.items(), pass.written(), pass.failed(), pass.markers());
+        }
+      } catch (StashException e) {
+        System.err.println("tagger stash watch: " + e.getMessage() + "; trying again in " + watch.pollSeconds + " s");
+        worker.status().error(e.getMessage());
+      }
+      if (!worker.control().stopping()) {
+        worker.status().state(worker.control().paused() ? dev.tagger.cli.watch.WatchStatus.State.PAUSED : dev.tagger.cli.watch.WatchStatus.State.IDLE);
+      }
+      worker.control().sleep(watch.poll());
+    }
+    worker.status().state(dev.tagger.cli.watch.WatchStatus.State.STOPPED);
   }
 
   private static void report(StashItem.Kind kind, StashTagging.Report r) {

@@ -23,8 +23,19 @@ import org.jspecify.annotations.Nullable;
  * tag a person set. Both can run again safely: a second run finds what the first made.
  */
 public final class StashTagging {
-  /** What a run did; {@code requests} counts every HTTP request to Stash, retries included. */
-  public record Report(int items, int written, int failed, int markers, long requests, double seconds) {}
+  /**
+   * What a run did; {@code requests} counts every HTTP request to Stash, retries included; {@code failedIds}
+   * names the items that were not written.
+   */
+  public record Report(int items, int written, int failed, int markers, long requests, double seconds, List<String> failedIds) {
+    public Report {
+      failedIds = List.copyOf(failedIds);
+    }
+
+    Report(int items, int written, int failed, int markers, long requests, double seconds) {
+      this(items, written, failed, markers, requests, seconds, List.of());
+    }
+  }
 
   private final StashClient client;
   private final PathMap paths;
@@ -74,13 +85,30 @@ public final class StashTagging {
    * named {@code withTag} (or one of its children) when it is given.
    */
   public Report tag(Tagger.Builder builder, StashItem.Kind kind, boolean onlyUntagged, @Nullable String pathPrefix, @Nullable String withTag) {
+    return tag(builder, kind, select(kind, onlyUntagged, pathPrefix, withTag));
+  }
+
+  /**
+   * The scenes or images a run with these filters takes, as {@link #tag(Tagger.Builder, StashItem.Kind,
+   * boolean, String, String)} lists them; a {@code withTag} Stash does not have is a {@link StashException}.
+   */
+  public List<StashItem> select(StashItem.Kind kind, boolean onlyUntagged, @Nullable String pathPrefix, @Nullable String withTag) {
+    StashTags tags = new StashTags(client);
+    String withTagId = withTag == null ? null
+        : tags.find(withTag).orElseThrow(() -> new StashException("Stash has no tag named '" + withTag + "'", 0)).id();
+    return new StashLibrary(client, 100).list(kind, new StashLibrary.Filter(onlyUntagged ? tags.doneTag().id() : null, pathPrefix, withTagId));
+  }
+
+  /** The items waiting in {@code AI_queue} (a person, or the queue hook, put them there); none when it does not exist. */
+  public List<StashItem> queued(StashItem.Kind kind, @Nullable String pathPrefix) {
+    return new StashTags(client).find(QUEUE).isPresent() ? select(kind, false, pathPrefix, QUEUE) : List.of();
+  }
+
+  /** Tags these items (as {@link #select} lists them) with a tagger built from {@code builder}, which gets the Stash sink added. */
+  public Report tag(Tagger.Builder builder, StashItem.Kind kind, List<StashItem> items) {
     long start = System.nanoTime();
     long requestsBefore = client.requests();
     StashTags tags = new StashTags(client);
-    StashLibrary library = new StashLibrary(client, 100);
-    String withTagId = withTag == null ? null
-        : tags.find(withTag).orElseThrow(() -> new StashException("Stash has no tag named '" + withTag + "'", 0)).id();
-    List<StashItem> items = library.list(kind, new StashLibrary.Filter(onlyUntagged ? tags.doneTag().id() : null, pathPrefix, withTagId));
     Map<String, StashItem> byPath = new LinkedHashMap<>();
     List<Media> media = new ArrayList<>();
     for (StashItem item : items) {
@@ -113,7 +141,15 @@ public final class StashTagging {
     }
     unqueue(kind, tags, summary, byPath);
     int[] counts = sink.counts();
-    return new Report(summary.total(), counts[0], counts[1], counts[2], client.requests() - requestsBefore, (System.nanoTime() - start) / 1e9);
+    List<String> failedIds = new ArrayList<>();
+    for (TagResult r : summary.results()) {
+      StashItem item = byPath.get(r.path());
+      if (item != null && (r.error() != null || !sink.wasWritten(item))) {
+        failedIds.add(item.id());
+      }
+    }
+    return new Report(summary.total(), counts[0], counts[1], counts[2], client.requests() - requestsBefore, (System.nanoTime() - start) / 1e9,
+        failedIds);
   }
 
   /**

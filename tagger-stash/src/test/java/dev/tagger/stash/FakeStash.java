@@ -49,6 +49,8 @@ public final class FakeStash implements AutoCloseable {
     public final Set<String> tags = new LinkedHashSet<>();
     public final Set<String> performers = new LinkedHashSet<>();
     public final List<Map<String, Object>> markers = new ArrayList<>();
+    /** Bulk updates that named this item. */
+    public final AtomicInteger writes = new AtomicInteger();
 
     Item(String id, String path) {
       this.id = id;
@@ -204,7 +206,10 @@ public final class FakeStash implements AutoCloseable {
   private Object find(DataFetchingEnvironment env, Map<String, Item> items, String filterName, String listName) {
     Map<String, Object> filter = env.getArgument(filterName);
     Map<String, Object> page = env.getArgument("filter") == null ? Map.of() : env.getArgument("filter");
-    List<Item> all = items.values().stream().filter(i -> itemMatches(i, filter)).toList();
+    List<Item> all;
+    synchronized (this) { // items may be added while a client reads
+      all = items.values().stream().filter(i -> itemMatches(i, filter)).toList();
+    }
     int perPage = page.get("per_page") instanceof Number n ? n.intValue() : 25;
     int p = page.get("page") instanceof Number n ? n.intValue() : 1;
     List<Item> slice = perPage < 0 ? all : all.subList(Math.min(all.size(), (p - 1) * perPage), Math.min(all.size(), p * perPage));
@@ -358,6 +363,7 @@ public final class FakeStash implements AutoCloseable {
       if (item == null) {
         throw new GraphQLException("item " + id + " not found");
       }
+      item.writes.incrementAndGet();
       if (input.get("tag_ids") instanceof Map<?, ?> update) {
         FakeStashWiring.apply(item.tags, (Map<String, Object>) update);
       }
