@@ -222,7 +222,7 @@ class TagCommand implements Callable<Integer> {
     try {
       Engine engine = add(open, Engine.open(spec, workerOptions.isolation(running)));
       JsonLinesSink stdout = add(open, JsonLinesSink.to(System.out));
-      JsonLinesSink file = out == null ? null : add(open, JsonLinesSink.toFile(out));
+      JsonLinesSink file = out == null ? null : add(open, appendsOut() ? JsonLinesSink.appendingTo(out) : JsonLinesSink.toFile(out));
       FileResultStore results = noCache ? null : add(open, FileResultStore.open(cache));
       FeedbackStore feedback = noCache ? null : add(open, FeedbackStore.open(cache));
       PeopleStore people = noCache || !AnalyzerName.parseAll(analyzers).contains(AnalyzerName.PEOPLE) ? null
@@ -266,6 +266,11 @@ class TagCommand implements Callable<Integer> {
       }
       throw e;
     }
+  }
+
+  /** Whether {@code --out} is added to rather than replaced: a worker that runs again goes on with its file. */
+  boolean appendsOut() {
+    return false;
   }
 
   private static <T extends AutoCloseable> T add(List<AutoCloseable> open, T resource) {

@@ -56,6 +56,11 @@ final class WatchCommand extends TagCommand {
   private record Pending(DoneList.Seen seen, long sinceNanos) {}
 
   @Override
+  boolean appendsOut() {
+    return true;
+  }
+
+  @Override
   public Integer call() {
     String usage = usageError();
     for (Path p : paths) {

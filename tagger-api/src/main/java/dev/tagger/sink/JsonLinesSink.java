@@ -33,12 +33,23 @@ public final class JsonLinesSink implements TagSink {
 
   /** Creates or truncates the file; the sink owns it and closes it. */
   public static JsonLinesSink toFile(Path file) {
+    return toFile(file, false);
+  }
+
+  /** Creates the file or adds to its end (a long-running worker's output); the sink owns it and closes it. */
+  public static JsonLinesSink appendingTo(Path file) {
+    return toFile(file, true);
+  }
+
+  private static JsonLinesSink toFile(Path file, boolean append) {
     try {
       Path parent = file.toAbsolutePath().getParent();
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      return new JsonLinesSink(Files.newBufferedWriter(file, StandardCharsets.UTF_8), true);
+      return new JsonLinesSink(append
+          ? Files.newBufferedWriter(file, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND)
+          : Files.newBufferedWriter(file, StandardCharsets.UTF_8), true);
     } catch (IOException e) {
       throw new TaggerException("cannot write JSON Lines to " + file + ": " + e.getMessage(), e);
     }

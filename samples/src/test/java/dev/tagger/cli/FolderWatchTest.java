@@ -1,0 +1,136 @@
+package dev.tagger.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tagger.testkit.TestModels;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code tagger watch FOLDER} as its own process: files copied in, one of them arriving slowly as a large
+ * copy does, are each tagged once, when complete; a kill -9 and restart takes only what was not finished;
+ * the pause file holds it between items.
+ */
+class FolderWatchTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void filesCopiedInAlsoSlowlyAreTaggedOnceEachWhenComplete() throws Exception {
+    Path photos = KillAndResumeTest.distinctPhotos(dir.resolve("photos"));
+    Path in = Files.createDirectories(dir.resolve("in"));
+    Files.copy(photos.resolve("cat-000.png"), in.resolve("already-there.png"));
+    Process watcher = watcher(in, "--settle", "2");
+    try {
+      awaitTrue(() -> lines().size() == 1, 120);
+      Files.copy(photos.resolve("cat-001.png"), in.resolve("copied.png"));
+      Path sub = Files.createDirectories(in.resolve("new-folder"));
+      Files.copy(photos.resolve("cat-002.png"), sub.resolve("in-a-new-folder.png"));
+      // a slow copy: the bytes arrive over 6 s, so the file is incomplete (and undecodable) until the end
+      byte[] bytes = Files.readAllBytes(photos.resolve("cat-003.png"));
+      try (OutputStream out = Files.newOutputStream(in.resolve("slow.png"))) {
+        for (int i = 0; i < 6; i++) {
+          out.write(bytes, i * bytes.length / 6, (i + 1) * bytes.length / 6 - i * bytes.length / 6);
+          out.flush();
+          Thread.sleep(1000);
+        }
+      }
+      awaitTrue(() -> lines().size() == 4, 60);
+      Thread.sleep(4000); // time to tag anything twice, were it to
+    } finally {
+      watcher.destroy();
+      assertThat(watcher.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+    Map<String, Integer> perFile = new TreeMap<>();
+    for (JsonNode line : lines()) {
+      perFile.merge(Path.of(line.path("path").asText()).getFileName().toString(), 1, Integer::sum);
+      assertThat(line.path("error").isNull()).as(line.toString()).isTrue();
+    }
+    assertThat(perFile).containsExactlyInAnyOrderEntriesOf(Map.of("already-there.png", 1, "copied.png", 1, "in-a-new-folder.png", 1, "slow.png", 1));
+    JsonNode status = JSON.readTree(dir.resolve("state/status.json").toFile());
+    assertThat(status.path("state").asText()).isEqualTo("stopped");
+    assertThat(status.path("done").asInt()).isEqualTo(4);
+  }
+
+  @Test
+  void killedAndStartedAgainItTakesOnlyWhatItHadNotFinishedAndThePauseFileHoldsIt() throws Exception {
+    Path photos = KillAndResumeTest.distinctPhotos(dir.resolve("in"));
+    Process first = watcher(photos, "--parallel", "1", "--settle", "0");
+    awaitTrue(() -> lines().size() >= 30, 180);
+    first.destroyForcibly();
+    assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    int before = lines().size();
+    Files.writeString(dir.resolve("state/pause"), "");
+    Process second = watcher(photos, "--parallel", "1", "--settle", "0");
+    try {
+      awaitTrue(() -> status().path("state").asText().equals("paused"), 120);
+      Thread.sleep(3000);
+      assertThat(lines()).hasSize(before);
+      Files.delete(dir.resolve("state/pause"));
+      awaitTrue(() -> lines().size() >= KillAndResumeTest.ITEMS, 300);
+    } finally {
+      second.destroy();
+      assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+    List<String> paths = lines().stream().map(l -> l.path("path").asText()).toList();
+    System.out.printf("kill -9 after %d of %d files; the restarted watcher took the other %d%n", before, KillAndResumeTest.ITEMS,
+        paths.size() - before);
+    assertThat(paths).hasSize(KillAndResumeTest.ITEMS).doesNotHaveDuplicates();
+  }
+
+  Process watcher(Path folder, String... extra) throws Exception {
+    String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    Path argFile = Files.writeString(dir.resolve("java.args"), "-cp \"" + cp.replace("\\", "\\\\") + "\"\n");
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "@" + argFile,
+        "dev.tagger.cli.TaggerCli", "watch", "--analyzers", "classifier", "--workers", "0", "--models", TestModels.dir().toString(),
+        "--cache", dir.resolve("cache").toString(), "--state", dir.resolve("state").toString(), "--out", dir.resolve("out.jsonl").toString()));
+    command.addAll(List.of(extra));
+    command.add(folder.toString());
+    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("watch.log").toFile())).start();
+  }
+
+  List<JsonNode> lines() {
+    List<JsonNode> out = new ArrayList<>();
+    try {
+      for (String line : Files.readAllLines(dir.resolve("out.jsonl"))) {
+        if (line.endsWith("}")) {
+          out.add(JSON.readTree(line));
+        }
+      }
+    } catch (Exception e) {
+      // not written yet
+    }
+    return out;
+  }
+
+  JsonNode status() {
+    try {
+      return JSON.readTree(dir.resolve("state/status.json").toFile());
+    } catch (Exception e) {
+      return JSON.createObjectNode();
+    }
+  }
+
+  void awaitTrue(BooleanSupplier condition, int seconds) throws Exception {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("not within " + seconds + " s; " + lines().size() + " lines; log:\n" + Files.readString(dir.resolve("watch.log")));
+      }
+      Thread.sleep(200);
+    }
+  }
+}
