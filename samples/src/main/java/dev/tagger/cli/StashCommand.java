@@ -107,6 +107,10 @@ final class StashCommand implements Callable<Integer> {
   @Option(names = "--review-per-run", paramLabel = "N", description = "At most N items of a run get review tags, those whose answers teach the most (default: ${DEFAULT-VALUE}: all).")
   int reviewPerRun = 0;
 
+  @Option(names = "--no-subtitles", description = "Write no subtitles. By default a scene's transcript goes beside its video as "
+      + "VIDEO.LANG.srt and .vtt (through --path-map), which Stash shows as captions after its next scan; one a person made is never overwritten.")
+  boolean noSubtitles;
+
   @Option(names = "--batch", paramLabel = "N", description = "Items per bulk update (default: ${DEFAULT-VALUE}).")
   int batch = 50;
 
@@ -186,6 +190,9 @@ final class StashCommand implements Callable<Integer> {
           }
           if (people != null) {
             builder.people(people);
+          }
+          if (!noSubtitles) {
+            builder.sink(new dev.tagger.sink.SubtitleSink());
           }
           return builder;
         };

@@ -3,6 +3,12 @@ package dev.tagger.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tagger.Tagger;
+import dev.tagger.cli.watch.CpuLimits;
+import dev.tagger.cli.watch.RunWindows;
+import dev.tagger.cli.watch.WatchControl;
+import dev.tagger.cli.watch.WatchStatus;
+import dev.tagger.sink.SubtitleSink;
+import java.time.Clock;
 import dev.tagger.feedback.FeedbackStore;
 import dev.tagger.people.PeopleStore;
 import dev.tagger.stash.PathMap;
@@ -24,7 +30,8 @@ import java.util.Map;
  * The Stash plugin's entry point (raw interface): reads Stash's JSON from stdin, does the task or hook
  * named in {@code args.mode}, logs and reports progress on stderr in Stash's format ({@code \x01} level
  * {@code \x02} text; level {@code p} carries progress 0..1), and writes only {@code {"output", "error"}} to
- * stdout. Hooks only queue the new item and exit: they run inside Stash's save.
+ * stdout. It has no hooks: a hook runs inside Stash's save and starting a JVM there cost 1.0 to 1.8 s per
+ * new file; the tasks and {@code tagger stash watch} find new items by their lacking {@code AI_tagged}.
  */
 public final class StashPlugin {
   static final String PLUGIN_ID = "tagger";
@@ -66,13 +73,6 @@ public final class StashPlugin {
     StashClient client = new StashClient(connection);
     JsonNode args = input.path("args");
     String mode = args.path("mode").asText("");
-    JsonNode hook = args.path("hookContext");
-    if (mode.equals("queue") || !hook.isMissingNode() && !hook.isNull()) {
-      // A hook runs inside Stash's save: mark the item and return, nothing more.
-      StashItem.Kind kind = hook.path("type").asText("").startsWith("Image") ? StashItem.Kind.IMAGE : StashItem.Kind.SCENE;
-      new StashTagging(client, PathMap.parse(List.of()), StashSink.Options.DEFAULT).queue(kind, hook.path("id").asText());
-      return "queued " + kind.name().toLowerCase(Locale.ROOT) + " " + hook.path("id").asText() + " for tagging";
-    }
     JsonNode settings = client.execute("PluginConfiguration", Map.of()).path("configuration").path("plugins").path(PLUGIN_ID);
     PathMap paths = PathMap.parse(split(settings.path("pathMap").asText("")));
     StashTagging stash = new StashTagging(client, paths,
@@ -87,43 +87,70 @@ public final class StashPlugin {
     try (FeedbackStore people = FeedbackStore.open(java.nio.file.Path.of(server.path("PluginDir").asText("."), "feedback"))) {
       StashTagging learning = stash.withFeedback(people);
       return switch (mode) {
-        case "tag-scenes" -> tag(learning, settings, server, StashItem.Kind.SCENE, true);
-        case "tag-images" -> tag(learning, settings, server, StashItem.Kind.IMAGE, true);
-        case "tag-all" -> tag(learning, settings, server, StashItem.Kind.SCENE, false) + "; " + tag(learning, settings, server, StashItem.Kind.IMAGE, false);
+        case "tag-scenes" -> tag(learning, settings, server, List.of(StashItem.Kind.SCENE), true);
+        case "tag-images" -> tag(learning, settings, server, List.of(StashItem.Kind.IMAGE), true);
+        case "tag-all" -> tag(learning, settings, server, List.of(StashItem.Kind.SCENE, StashItem.Kind.IMAGE), false);
         case "review" -> report("scenes", learning.review(StashItem.Kind.SCENE)) + "; " + report("images", learning.review(StashItem.Kind.IMAGE));
         case "seed-people" -> seedPeople(stash, settings, server, people);
-        default -> throw new IllegalArgumentException("unknown mode '" + mode + "'; known: tag-scenes, tag-images, tag-all, review, seed-people, reset, queue");
+        default -> throw new IllegalArgumentException("unknown mode '" + mode + "'; known: tag-scenes, tag-images, tag-all, review, seed-people, reset");
       };
     }
   }
 
-  private static String tag(StashTagging stash, JsonNode settings, JsonNode server, StashItem.Kind kind, boolean onlyUntagged) {
+  private static String tag(StashTagging stash, JsonNode settings, JsonNode server, List<StashItem.Kind> kinds, boolean onlyUntagged) {
     List<AnalyzerName> names = AnalyzerName.parseAll(split(settings.path("analyzers").asText(Profile.DEFAULT_ANALYZER_LIST)));
     double min = settings.path("minConfidence").asDouble(dev.tagger.policy.PolicyOptions.DEFAULT.minConfidence());
     double review = settings.path("reviewFrom").asDouble(dev.tagger.policy.PolicyOptions.DEFAULT.reviewFrom());
     String rules = settings.path("rules").asText("");
     String models = settings.path("models").asText("");
-    int cores = Runtime.getRuntime().availableProcessors();
-    int workers = settings.path("workers").asInt(Engine.Isolation.defaultWorkers(cores, Engine.Isolation.RESIDENT_MB));
+    java.nio.file.Path pluginDir = java.nio.file.Path.of(server.path("PluginDir").asText("."));
+    // the run windows, core limit and priority come before the workers start, which inherit the last two
+    RunWindows windows = RunWindows.parse(split(settings.path("runWindows").asText("")));
+    int cores = settings.path("maxCores").asInt(0) > 0 ? CpuLimits.limitCores(settings.path("maxCores").asInt()) : Runtime.getRuntime().availableProcessors();
+    String priority = settings.path("lowPriority").asBoolean(false) ? CpuLimits.lowPriority() : "normal priority";
+    int workers = Math.min(cores, settings.path("workers").asInt(Engine.Isolation.defaultWorkers(cores, Engine.Isolation.RESIDENT_MB)));
+    java.nio.file.Path taughtDir = pluginDir.resolve("feedback");
     AnalysisSpec spec = AnalysisSpec.defaults(names.stream().map(AnalyzerName::id).toList(), 1)
         .withModels(models.isBlank() ? null : java.nio.file.Path.of(models))
-        .withTaught(java.nio.file.Path.of(server.path("PluginDir").asText("."), "feedback"));
-    java.nio.file.Path taughtDir = java.nio.file.Path.of(server.path("PluginDir").asText("."), "feedback");
+        .withTaught(taughtDir);
     StashTeaching.run(stash.client(), stash.paths(), models.isBlank() ? dev.tagger.model.ModelStore.fromEnvironment()
         : new dev.tagger.model.ModelStore(java.nio.file.Path.of(models), dev.tagger.model.ModelStore.fromEnvironment().offline()), taughtDir, line -> log('i', line));
-    log('i', "tagging " + (onlyUntagged ? "untagged " : "all ") + kind.name().toLowerCase(Locale.ROOT) + "s with " + names
-        + (workers == 0 ? " in this process" : " in " + workers + " worker processes"));
+    log('i', "tagging " + (onlyUntagged ? "untagged " : "all ") + kinds.stream().map(k -> k.name().toLowerCase(Locale.ROOT) + "s").toList() + " with " + names
+        + (workers == 0 ? " in this process" : " in " + workers + " worker processes") + "; " + priority + ", " + cores + " cores, run windows: " + windows
+        + "; pause: create " + pluginDir.resolve("pause"));
+    boolean subtitles = !settings.path("noSubtitles").asBoolean(false);
     try (Engine engine = Engine.open(spec, new Engine.Isolation(Math.max(0, workers), Engine.Isolation.HEAP_MB, Engine.Isolation.RESIDENT_MB));
         PeopleStore people = names.contains(AnalyzerName.PEOPLE) ? PeopleStore.open(taughtDir, PeopleStore.Settings.DEFAULT) : null) {
-      Tagger.Builder builder = Profile.engine(engine, Profile.policy(min, review), true).parallelism(cores)
-          .progressListener(p -> log('p', String.format(Locale.ROOT, "%.3f", p.fraction())));
-      if (people != null) {
-        builder.people(people);
-      }
-      if (!rules.isBlank()) {
-        builder.rules(dev.tagger.rules.RuleFile.load(java.nio.file.Path.of(rules)));
-      }
-      return report(kind.name().toLowerCase(Locale.ROOT) + "s", stash.tag(builder, kind, onlyUntagged, null));
+      dev.tagger.rules.RuleChain ruleFile = rules.isBlank() ? null : dev.tagger.rules.RuleFile.load(java.nio.file.Path.of(rules));
+      java.util.function.Supplier<Tagger.Builder> builders = () -> {
+        Tagger.Builder builder = Profile.engine(engine, Profile.policy(min, review), true).parallelism(cores);
+        if (people != null) {
+          builder.people(people);
+        }
+        if (ruleFile != null) {
+          builder.rules(ruleFile);
+        }
+        if (subtitles) {
+          builder.sink(new SubtitleSink());
+        }
+        return builder;
+      };
+      WatchControl control = new WatchControl(windows, pluginDir.resolve("pause"), Clock.systemDefaultZone());
+      WatchStatus status = new WatchStatus(pluginDir.resolve("status.json"), windows, Clock.systemDefaultZone());
+      double[] shown = {-1};
+      StashDrain.Pass pass = new StashDrain(stash, builders, control, status, cores).drain(kinds, onlyUntagged, null, share -> {
+        synchronized (shown) {
+          if (share > shown[0]) { // from the tagger's threads: never backwards
+            shown[0] = share;
+            log('p', String.format(Locale.ROOT, "%.3f", share));
+          }
+        }
+      });
+      status.state(WatchStatus.State.STOPPED);
+      String text = String.format(Locale.ROOT, "%s: %d items, %d tagged, %d failed, %d markers",
+          String.join(" and ", kinds.stream().map(k -> k.name().toLowerCase(Locale.ROOT) + "s").toList()), pass.items(), pass.written(), pass.failed(), pass.markers());
+      log('i', text);
+      return text;
     }
   }
 

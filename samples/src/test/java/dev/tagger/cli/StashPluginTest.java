@@ -47,33 +47,22 @@ class StashPluginTest {
   }
 
   @Test
-  void aHookOnlyQueuesTheNewScene() throws Exception {
-    try (FakeStash stash = new FakeStash("k3y")) {
-      stash.addScene("5", "/stash/new.mp4");
-      Run r = plugin(stash, Map.of("hookContext", Map.of("id", "5", "type", "Scene.Create.Post"), "mode", "queue"));
-      assertThat(r.result().path("error").isNull()).as(r.stdout()).isTrue();
-      assertThat(r.result().path("output").asText()).isEqualTo("queued scene 5 for tagging");
-      assertThat(stash.scenes.get("5").tags).extracting(t -> stash.tags.get(t).name).containsExactly("AI_queue");
-      assertThat(stash.requests.get()).as("requests a hook makes on an empty Stash").isLessThanOrEqualTo(5);
-    }
-  }
-
-  @Test
   void aTaskTagsImagesAndReportsProgressInStashsFormat() throws Exception {
     Path photos = Files.createDirectories(dir.resolve("photos"));
     Files.copy(TestModels.sampleMedia().resolve("cat-chelsea.png"), photos.resolve("cat.png"));
     Files.copy(TestModels.sampleMedia().resolve("coffee-cup.png"), photos.resolve("cup.png"));
     try (FakeStash stash = new FakeStash("k3y")) {
-      stash.addImage("1", "/stash/photos/cat.png");
-      Run hook = plugin(stash, Map.of("hookContext", Map.of("id", "1", "type", "Image.Create.Post"), "mode", "queue"));
-      assertThat(hook.result().path("output").asText()).isEqualTo("queued image 1 for tagging");
-      stash.addImage("2", "/stash/photos/cup.png");
-      stash.pluginSettings = Map.of("tagger", Map.of("analyzers", "classifier", "minConfidence", "0.3", "pathMap", "/stash=" + dir, "models", TestModels.dir().toString()));
+      var queue = stash.addTag("AI_queue");
+      stash.addImage("1", "/stash/photos/cat.png", queue.id); // a person asked for it
+      stash.addImage("2", "/stash/photos/cup.png"); // new: without AI_tagged
+      stash.pluginSettings = Map.of("tagger", Map.of("analyzers", "classifier", "minConfidence", "0.3", "pathMap", "/stash=" + dir, "models", TestModels.dir().toString(),
+          "lowPriority", true, "maxCores", 1));
 
       Run r = plugin(stash, Map.of("mode", "tag-images"));
 
       assertThat(r.result().path("error").isNull()).as(r.stdout() + r.stderr()).isTrue();
       assertThat(r.result().path("output").asText()).startsWith("images: 2 items, 2 tagged, 0 failed");
+      assertThat(String.join("\n", r.stderr())).contains("CPU priority nice 10, IO priority idle, 1 cores");
       assertThat(r.stderr()).isNotEmpty().allSatisfy(l -> assertThat(l).matches("\u0001[tdiwep]\u0002.*"));
       List<Double> progress = r.stderr().stream().filter(l -> l.startsWith("\u0001p\u0002")).map(l -> Double.parseDouble(l.substring(3))).toList();
       assertThat(progress).isNotEmpty().allSatisfy(p -> assertThat(p).isBetween(0.0, 1.0)).last().isEqualTo(1.0);
@@ -121,8 +110,7 @@ class StashPluginTest {
     assertThat(manifest.path("exec").toString()).contains(StashPlugin.class.getName());
     List<String> modes = new ArrayList<>();
     manifest.path("tasks").forEach(t -> modes.add(t.path("defaultArgs").path("mode").asText()));
-    manifest.path("hooks").forEach(h -> modes.add(h.path("defaultArgs").path("mode").asText()));
-    assertThat(modes).containsExactly("tag-scenes", "tag-images", "tag-all", "review", "seed-people", "reset", "queue", "queue");
-    assertThat(manifest.path("hooks").toString()).contains("Scene.Create.Post", "Image.Create.Post");
+    assertThat(modes).containsExactly("tag-scenes", "tag-images", "tag-all", "review", "seed-people", "reset");
+    assertThat(manifest.has("hooks")).as("no hook: one would start a JVM inside every save of a scan").isFalse();
   }
 }

@@ -99,7 +99,7 @@ public final class StashTagging {
     return new StashLibrary(client, 100).list(kind, new StashLibrary.Filter(onlyUntagged ? tags.doneTag().id() : null, pathPrefix, withTagId));
   }
 
-  /** The items waiting in {@code AI_queue} (a person, or the queue hook, put them there); none when it does not exist. */
+  /** The items waiting in {@code AI_queue} (a person put them there to have them tagged again); none when it does not exist. */
   public List<StashItem> queued(StashItem.Kind kind, @Nullable String pathPrefix) {
     return new StashTags(client).find(QUEUE).isPresent() ? select(kind, false, pathPrefix, QUEUE) : List.of();
   }
@@ -224,13 +224,6 @@ public final class StashTagging {
   }
 
   static final String QUEUE = "AI_queue";
-
-  /** Marks one item for tagging (the {@code AI_queue} tag); what a hook does, in three requests at most. */
-  public void queue(StashItem.Kind kind, String id) {
-    StashTags tags = new StashTags(client);
-    String queued = tags.findOrCreate(QUEUE, List.of(tags.aiParent().id()), "Items waiting to be tagged by Tagger.").id();
-    client.execute(kind.addTags(), Map.of("ids", List.of(id), "tag_ids", List.of(queued)));
-  }
 
   /** Removes every AI tag and every marker whose primary tag is an AI tag from all scenes or images. */
   public Report reset(StashItem.Kind kind) {
