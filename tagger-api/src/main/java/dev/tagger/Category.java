@@ -17,5 +17,7 @@ public enum Category {
   /** A person recognised by their face, once someone named them. */
   PERSON,
   /** An estimate read from a face (an age range, an apparent gender): never an identity, and off by default. */
-  ESTIMATE
+  ESTIMATE,
+  /** A content rating ({@code rating: explicit}, {@code rating: suggestive}) or {@code drawing}: off by default. */
+  RATING
 }

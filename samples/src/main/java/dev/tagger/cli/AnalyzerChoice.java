@@ -22,6 +22,7 @@ import dev.tagger.onnx.FaceAnalyzer;
 import dev.tagger.onnx.FaceOptions;
 import dev.tagger.onnx.ImageClassifier;
 import dev.tagger.onnx.ObjectDetector;
+import dev.tagger.onnx.ContentRatingAnalyzer;
 import dev.tagger.onnx.FaceEstimateAnalyzer;
 import dev.tagger.onnx.PeopleAnalyzer;
 import dev.tagger.onnx.runtime.OnnxOptions;
@@ -82,6 +83,7 @@ final class AnalyzerChoice implements AutoCloseable {
           case PPOCR -> add(new PaddleOcr(2048, 0.7, onnx.intraOpThreads(), ocrTimeLimit));
           case PEOPLE -> add(PeopleAnalyzer.open(store, FaceOptions.DEFAULT, onnx));
           case AGE_GENDER -> add(FaceEstimateAnalyzer.open(store, FaceOptions.DEFAULT, onnx));
+          case RATING -> add(ContentRatingAnalyzer.open(store, onnx));
           case OCR -> {
             PaddleOcr precheck = new PaddleOcr(2048, 0.7, onnx.intraOpThreads(), ocrTimeLimit);
             owned.add(precheck);

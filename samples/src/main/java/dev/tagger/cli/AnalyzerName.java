@@ -14,7 +14,9 @@ enum AnalyzerName {
   /** Who the faces are (face descriptors into the people store beside the cache); never on by default. */
   PEOPLE,
   /** Age range and apparent gender estimated from each face ({@code age-gender}); never on by default. */
-  AGE_GENDER;
+  AGE_GENDER,
+  /** A content rating ({@code rating: explicit}, {@code rating: suggestive}, {@code drawing}); never on by default. */
+  RATING;
 
   String id() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -98,7 +98,11 @@ public final class StashPlugin {
   }
 
   private static String tag(StashTagging stash, JsonNode settings, JsonNode server, List<StashItem.Kind> kinds, boolean onlyUntagged) {
-    List<AnalyzerName> names = AnalyzerName.parseAll(split(settings.path("analyzers").asText(Profile.DEFAULT_ANALYZER_LIST)));
+    List<String> chosen = new ArrayList<>(split(settings.path("analyzers").asText(Profile.DEFAULT_ANALYZER_LIST)));
+    if (settings.path("contentRating").asBoolean(false)) {
+      chosen.add(AnalyzerName.RATING.id());
+    }
+    List<AnalyzerName> names = AnalyzerName.parseAll(chosen);
     double min = settings.path("minConfidence").asDouble(dev.tagger.policy.PolicyOptions.DEFAULT.minConfidence());
     double review = settings.path("reviewFrom").asDouble(dev.tagger.policy.PolicyOptions.DEFAULT.reviewFrom());
     String rules = settings.path("rules").asText("");

@@ -80,7 +80,7 @@ class TagCommand implements Callable<Integer> {
   int top = 5;
 
   @Option(names = "--analyzers", split = ",", paramLabel = "NAME",
-      description = "Analyzers to run: classifier, objects, faces, speech, sounds, keywords, language, dates, countries, ocr (Tesseract), ppocr (PP-OCRv4); ocr and ppocr together merge their readings; people (who the faces are, kept beside the cache), age-gender (age range and apparent gender estimated from faces); neither is ever on by default (default: all but those two).")
+      description = "Analyzers to run: classifier, objects, faces, speech, sounds, keywords, language, dates, countries, ocr (Tesseract), ppocr (PP-OCRv4); ocr and ppocr together merge their readings; people (who the faces are, kept beside the cache), age-gender (age range and apparent gender estimated from faces), rating (rating: explicit, rating: suggestive, drawing); none of these three is ever on by default (default: all but those).")
   List<String> analyzers = List.of(Profile.DEFAULT_ANALYZER_LIST.split(","));
 
   @Option(names = "--min-confidence", paramLabel = "P", description = "Apply a tag when a person accepts it with at least this probability (calibrated; default: ${DEFAULT-VALUE}).")

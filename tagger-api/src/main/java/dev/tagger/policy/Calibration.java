@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * Maps an analyzer's confidence to the probability that a person accepts the tag: one monotone
  * piecewise-linear curve per analyzer and category (an isotonic fit on a labelled dev set), keyed
- * {@code analyzer/category} ({@code image-classifier/object}). A tag with no curve keeps its confidence.
+ * {@code analyzer/category} ({@code image-classifier/object}), or for one label of them
+ * ({@code content-rating/rating/drawing}). A tag with no curve keeps its confidence.
  * Immutable and thread-safe.
  */
 public final class Calibration {
@@ -65,9 +66,14 @@ public final class Calibration {
     return analyzer + "/" + category.name().toLowerCase(Locale.ROOT);
   }
 
-  /** The calibrated confidence of a tag. */
+  /**
+   * The calibrated confidence of a tag: by the curve for its analyzer, category and label
+   * ({@code analyzer/category/label}, set by hand where one label needs its own), else for its analyzer and
+   * category.
+   */
   public double map(Tag tag) {
-    Curve c = curves.get(key(tag.source().analyzer(), tag.category()));
+    String key = key(tag.source().analyzer(), tag.category());
+    Curve c = curves.getOrDefault(key + "/" + tag.name(), curves.get(key));
     return c == null ? tag.confidence() : Math.max(0, Math.min(1, c.map(tag.confidence())));
   }
 
@@ -100,15 +106,26 @@ public final class Calibration {
     }
   }
 
-  /** The curves fitted on the project's dev set, shipped with the library. */
+  /**
+   * The curves fitted on the project's dev set, shipped with the library, and the curves set by hand for
+   * analyzers the dev set cannot measure ({@code calibration-set.json}); a fitted curve wins.
+   */
   public static Calibration defaults() {
-    try (InputStream in = Calibration.class.getResourceAsStream("calibration.json")) {
+    Calibration fitted = bundled("calibration.json");
+    Calibration set = bundled("calibration-set.json");
+    Map<String, Curve> curves = new LinkedHashMap<>(set.curves);
+    curves.putAll(fitted.curves);
+    return new Calibration(curves, fitted.fingerprint + "+" + set.fingerprint);
+  }
+
+  private static Calibration bundled(String name) {
+    try (InputStream in = Calibration.class.getResourceAsStream(name)) {
       if (in == null) {
-        throw new TaggerException("the bundled calibration.json is missing from the tagger-api jar");
+        throw new TaggerException("the bundled " + name + " is missing from the tagger-api jar");
       }
-      return read(in, "calibration.json");
+      return read(in, name);
     } catch (IOException e) {
-      throw new TaggerException("cannot read the bundled calibration: " + e.getMessage(), e);
+      throw new TaggerException("cannot read the bundled calibration " + name + ": " + e.getMessage(), e);
     }
   }
 }
