@@ -121,7 +121,7 @@ public final class StashPlugin {
         : new dev.tagger.model.ModelStore(java.nio.file.Path.of(models), dev.tagger.model.ModelStore.fromEnvironment().offline()), taughtDir, line -> log('i', line));
     log('i', "tagging " + (onlyUntagged ? "untagged " : "all ") + kinds.stream().map(k -> k.name().toLowerCase(Locale.ROOT) + "s").toList() + " with " + names
         + (workers == 0 ? " in this process" : " in " + workers + " worker processes") + "; " + priority + ", " + cores + " cores, run windows: " + windows
-        + "; pause: create " + pluginDir.resolve("pause"));
+        + "; pause: create " + pluginDir.resolve("pause") + "; Java runtime " + System.getProperty("java.home"));
     boolean subtitles = !settings.path("noSubtitles").asBoolean(false);
     try (Engine engine = Engine.open(spec, new Engine.Isolation(Math.max(0, workers), Engine.Isolation.HEAP_MB, Engine.Isolation.RESIDENT_MB));
         PeopleStore people = names.contains(AnalyzerName.PEOPLE) ? PeopleStore.open(taughtDir, PeopleStore.Settings.DEFAULT) : null) {

@@ -29,12 +29,25 @@ class StashPluginTest {
   record Run(JsonNode result, List<String> stderr, String stdout) {}
 
   Run plugin(FakeStash stash, Map<String, Object> args) throws Exception {
+    return plugin(stash, args, List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), StashPlugin.class.getName()), Map.of());
+  }
+
+  /** The plugin run with this command line, and these changes to the environment (a null value removes a variable). */
+  Run plugin(FakeStash stash, Map<String, Object> args, List<String> command, Map<String, String> env) throws Exception {
     Map<String, Object> input = Map.of(
         "server_connection", Map.of("Scheme", "http", "Host", "127.0.0.1", "Port", Integer.parseInt(stash.url().replaceAll(".*:", "")),
             "SessionCookie", Map.of("Name", "session", "Value", "k3y"), "Dir", dir.toString(), "PluginDir", dir.resolve("plugin").toString()),
         "args", args);
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-        System.getProperty("java.class.path"), StashPlugin.class.getName()).start();
+    ProcessBuilder pb = new ProcessBuilder(command);
+    env.forEach((k, v) -> {
+      if (v == null) {
+        pb.environment().remove(k);
+      } else {
+        pb.environment().put(k, v);
+      }
+    });
+    Process p = pb.start();
     p.getOutputStream().write(JSON.writeValueAsBytes(input));
     p.getOutputStream().close();
     String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -68,6 +81,48 @@ class StashPluginTest {
       assertThat(progress).isNotEmpty().allSatisfy(p -> assertThat(p).isBetween(0.0, 1.0)).last().isEqualTo(1.0);
       assertThat(stash.images.get("1").tags).extracting(t -> stash.tags.get(t).name).contains("cat_AI", "AI_tagged").doesNotContain("AI_queue");
     }
+  }
+
+  @Test
+  void aTaskRunsOnThePluginsOwnJavaRuntimeWithNoJavaOnThePath() throws Exception {
+    Path pluginFolder = Path.of("target/stash-plugin").toAbsolutePath();
+    List<String> exec = new ArrayList<>();
+    new YAMLMapper().readTree(Path.of("src/stash-plugin/tagger.yml").toFile()).path("exec").forEach(a -> exec.add(a.asText()));
+    // as Stash does: a program that is not on the PATH is taken from the plugin's folder
+    Path java = pluginFolder.resolve(exec.get(0));
+    assertThat(java).as("the plugin's runtime, made by jlink before the tests").isExecutable();
+    Path emptyPath = Files.createDirectories(dir.resolve("bin-without-java"));
+    Process probe = withPath(new ProcessBuilder("/bin/sh", "-c", "command -v java"), emptyPath).start();
+    assertThat(probe.waitFor()).as("java is not on this PATH").isNotZero();
+    List<String> command = new ArrayList<>(List.of(java.toString()));
+    for (int i = 1; i < exec.size(); i++) {
+      // lib/ is filled when the build packages, after the tests: the classes come from the test's classpath
+      command.add(exec.get(i - 1).equals("-cp") ? System.getProperty("java.class.path") : exec.get(i).replace("{pluginDir}", pluginFolder.toString()));
+    }
+    Path photos = Files.createDirectories(dir.resolve("photos"));
+    Files.copy(TestModels.sampleMedia().resolve("cat-chelsea.png"), photos.resolve("cat.png"));
+    Files.copy(TestModels.sampleMedia().resolve("coffee-cup.png"), photos.resolve("cup.png"));
+    try (FakeStash stash = new FakeStash("k3y")) {
+      stash.addImage("1", "/stash/photos/cat.png");
+      stash.addImage("2", "/stash/photos/cup.png");
+      stash.pluginSettings = Map.of("tagger", Map.of("analyzers", "classifier,objects", "minConfidence", "0.3", "pathMap", "/stash=" + dir,
+          "models", TestModels.dir().toString(), "workers", 1));
+
+      Map<String, String> env = new java.util.HashMap<>();
+      env.put("PATH", emptyPath.toString());
+      env.put("JAVA_HOME", null);
+      Run r = plugin(stash, Map.of("mode", "tag-images"), command, env);
+
+      assertThat(r.result().path("error").isNull()).as(r.stdout() + r.stderr()).isTrue();
+      assertThat(r.result().path("output").asText()).startsWith("images: 2 items, 2 tagged, 0 failed");
+      assertThat(String.join("\n", r.stderr())).contains("in 1 worker processes").contains("Java runtime " + pluginFolder.resolve("jre"));
+      assertThat(stash.images.get("1").tags).extracting(t -> stash.tags.get(t).name).contains("cat_AI", "AI_tagged");
+    }
+  }
+
+  static ProcessBuilder withPath(ProcessBuilder pb, Path path) {
+    pb.environment().put("PATH", path.toString());
+    return pb;
   }
 
   @Test
