@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param millis wall time spent on the item
  * @param partial the analyzers a time limit cut short (what they found is kept; tags may be missing), by id,
  *     and {@code "text (first 1 MB)"} when only the start of a huge text file was read
+ * @param analyzerMillis where the analysis spent its time: wall milliseconds by analyzer id and
+ *     {@code decode} (empty when it came from the store or failed)
  */
 public record TagResult(
     String path,
@@ -25,7 +27,8 @@ public record TagResult(
     @Nullable ItemError error,
     boolean fromCache,
     long millis,
-    List<String> partial) {
+    List<String> partial,
+    java.util.Map<String, Double> analyzerMillis) {
 
   public TagResult {
     Objects.requireNonNull(path, "path");
@@ -34,6 +37,12 @@ public record TagResult(
     review = List.copyOf(review);
     texts = List.copyOf(texts);
     partial = List.copyOf(partial);
+    analyzerMillis = analyzerMillis == null ? java.util.Map.of() : java.util.Map.copyOf(analyzerMillis);
+  }
+
+  public TagResult(String path, MediaKind kind, @Nullable String sha256, List<Tag> tags, List<Tag> review, List<TextItem> texts,
+      @Nullable ItemError error, boolean fromCache, long millis, List<String> partial) {
+    this(path, kind, sha256, tags, review, texts, error, fromCache, millis, partial, java.util.Map.of());
   }
 
   public TagResult(String path, MediaKind kind, @Nullable String sha256, List<Tag> tags, List<Tag> review, List<TextItem> texts,

@@ -44,6 +44,13 @@ public final class DecodedItem implements AnalysisInput {
   private final Map<Integer, Pcm> audio = new HashMap<>();
   private final Map<String, RuntimeException> failures = new HashMap<>();
 
+  private final ItemTimings timings = new ItemTimings();
+
+  /** Where this item's analysis has spent its time so far. */
+  ItemTimings timings() {
+    return timings;
+  }
+
   public DecodedItem(Media media, MediaKind kind, @Nullable MediaDecoder decoder, SamplingPolicy sampling, BooleanSupplier cancelled) {
     this.media = media;
     this.kind = kind;
@@ -134,9 +141,12 @@ public final class DecodedItem implements AnalysisInput {
     }
     checkCancelled();
     try {
-      decoder().streamFrames(media, sampling, frame -> {
-        checkCancelled();
-        return handler.accept(frame);
+      timings.time(ItemTimings.DECODE, () -> {
+        decoder().streamFrames(media, sampling, frame -> {
+          checkCancelled();
+          return timings.untimed(() -> handler.accept(frame)); // waiting for the analyzers is not decoding
+        });
+        return null;
       });
     } catch (MediaException e) {
       synchronized (this) {
@@ -201,7 +211,10 @@ public final class DecodedItem implements AnalysisInput {
         }))
         .toList();
     try {
-      decoder().streamAudio(media, checked);
+      timings.time(ItemTimings.DECODE, () -> {
+        decoder().streamAudio(media, checked); // the listeners' time counts as theirs
+        return null;
+      });
     } catch (MediaException e) {
       synchronized (this) {
         failures.put(key, e);
@@ -247,7 +260,7 @@ public final class DecodedItem implements AnalysisInput {
     }
     checkCancelled();
     try {
-      return step.get();
+      return timings.time(ItemTimings.DECODE, step);
     } catch (RuntimeException e) {
       failures.put(what, e);
       throw e;

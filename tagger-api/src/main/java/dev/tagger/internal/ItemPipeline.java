@@ -79,7 +79,7 @@ public final class ItemPipeline {
       }
       found = found.withoutFaces();
       if (store != null) {
-        store.put(key, found);
+        store.put(key, found.toKeep());
       }
     }
     List<Tag> tags;
@@ -99,7 +99,7 @@ public final class ItemPipeline {
     return new TagResult(media.id(), kind, sha,
         tags.stream().filter(t -> !t.review()).toList(),
         tags.stream().filter(Tag::review).toList(),
-        found.texts(), null, stored.isPresent(), elapsedMillis(start), found.partial());
+        found.texts(), null, stored.isPresent(), elapsedMillis(start), found.partial(), stored.isPresent() ? java.util.Map.of() : found.millis());
   }
 
   private static String article(MediaKind kind) {

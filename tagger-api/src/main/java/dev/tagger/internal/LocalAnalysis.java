@@ -81,7 +81,7 @@ public final class LocalAnalysis implements ItemAnalysis {
     runAll(mediaAnalyzers, item, tags, found, partial, embeddings, faces);
     item.addTexts(found); // text analyzers also read what the media analyzers found (OCR, speech)
     runAll(textAnalyzers, item, tags, found, partial, embeddings, faces);
-    return new StoredAnalysis(kind, tags, found, partial, embeddings, faces);
+    return new StoredAnalysis(kind, tags, found, partial, embeddings, faces, item.timings().millis());
   }
 
   private void runAll(List<Analyzer> analyzers, DecodedItem item, List<Tag> tags, List<TextItem> found, List<String> partial,
@@ -125,7 +125,7 @@ public final class LocalAnalysis implements ItemAnalysis {
     item.checkCancelled();
     T out;
     try {
-      out = call.get();
+      out = item.timings().time(a.info().id(), call);
     } catch (CancellationException e) {
       throw e;
     } catch (AnalysisFailure e) {

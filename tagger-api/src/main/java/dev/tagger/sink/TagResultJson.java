@@ -16,7 +16,8 @@ import java.util.Locale;
 /**
  * The JSON form of a {@link TagResult}, one object per item: path, kind, sha256, tags (name,
  * confidence, category, source {analyzer, model, version}, share, count, segments, evidence), review,
- * texts (with time spans), error ({stage, message} or null), cached and millis.
+ * texts (with time spans), error ({stage, message} or null), cached, millis and, for an item analyzed in
+ * this run, analyzer_ms (wall milliseconds by analyzer id and decode).
  */
 public final class TagResultJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -62,6 +63,10 @@ public final class TagResultJson {
       o.set("partial", MAPPER.valueToTree(r.partial())); // analyzers a time limit cut short: tags may be missing
     }
     o.put("millis", r.millis());
+    if (!r.analyzerMillis().isEmpty()) {
+      ObjectNode spent = o.putObject("analyzer_ms"); // where the analysis spent its time
+      new java.util.TreeMap<>(r.analyzerMillis()).forEach(spent::put);
+    }
     return o;
   }
 

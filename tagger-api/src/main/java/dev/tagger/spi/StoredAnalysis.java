@@ -12,24 +12,37 @@ import java.util.Map;
  * @param embeddings the item's vectors by the model that made them ({@link Embedding#encoded()})
  * @param faces identity descriptors of the faces seen; they travel from a worker to the people store and are
  *     taken out before the analysis is kept ({@link #withoutFaces()})
+ * @param millis where the analysis spent its time: wall milliseconds by analyzer id and {@code decode}; not
+ *     kept ({@link #toKeep()}), as an analysis taken from the store cost none of it
  */
 public record StoredAnalysis(MediaKind kind, List<Tag> tags, List<TextItem> texts, List<String> partial, Map<String, String> embeddings,
-    List<FaceSample> faces) {
+    List<FaceSample> faces, Map<String, Double> millis) {
   public StoredAnalysis {
     tags = List.copyOf(tags);
     texts = List.copyOf(texts);
     partial = partial == null ? List.of() : List.copyOf(partial); // entries stored before the field have none
     embeddings = embeddings == null ? Map.of() : Map.copyOf(embeddings);
     faces = faces == null ? List.of() : List.copyOf(faces);
+    millis = millis == null ? Map.of() : Map.copyOf(millis);
+  }
+
+  public StoredAnalysis(MediaKind kind, List<Tag> tags, List<TextItem> texts, List<String> partial, Map<String, String> embeddings,
+      List<FaceSample> faces) {
+    this(kind, tags, texts, partial, embeddings, faces, Map.of());
   }
 
   public StoredAnalysis(MediaKind kind, List<Tag> tags, List<TextItem> texts, List<String> partial) {
     this(kind, tags, texts, partial, Map.of(), List.of());
   }
 
-  /** The analysis without its face descriptors: what the result store may keep. */
+  /** The analysis without its face descriptors. */
   public StoredAnalysis withoutFaces() {
-    return faces.isEmpty() ? this : new StoredAnalysis(kind, tags, texts, partial, embeddings, List.of());
+    return faces.isEmpty() ? this : new StoredAnalysis(kind, tags, texts, partial, embeddings, List.of(), millis);
+  }
+
+  /** What the result store keeps: neither the face descriptors nor the timings. */
+  public StoredAnalysis toKeep() {
+    return faces.isEmpty() && millis.isEmpty() ? this : new StoredAnalysis(kind, tags, texts, partial, embeddings, List.of(), Map.of());
   }
 
   /** The item's vector from this model ({@code id@version}), if it was kept. */
