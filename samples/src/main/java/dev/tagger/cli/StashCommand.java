@@ -111,6 +111,10 @@ final class StashCommand implements Callable<Integer> {
       + "VIDEO.LANG.srt and .vtt (through --path-map), which Stash shows as captions after its next scan; one a person made is never overwritten.")
   boolean noSubtitles;
 
+  @Option(names = "--report", paramLabel = "FILE", description = "Write a run report at the end (with 'watch': when it stops): "
+      + "FILE.html, one self-contained page with charts, or FILE.json.")
+  Path report;
+
   @Option(names = "--batch", paramLabel = "N", description = "Items per bulk update (default: ${DEFAULT-VALUE}).")
   int batch = 50;
 
@@ -122,6 +126,10 @@ final class StashCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (report != null && !dev.tagger.cli.report.RunReport.isReportName(report)) {
+      System.err.println("tagger stash: --report " + report + ": the name must end in .html or .json");
+      return 2;
+    }
     if (!List.of("tag", "watch", "review", "reset", "people").contains(action) || action.equals("people") != "seed".equals(what)) {
       System.err.println("tagger stash: ACTION must be tag, watch, review, reset or people seed, got '" + action + (what == null ? "" : " " + what) + "'");
       return 2;
@@ -176,6 +184,9 @@ final class StashCommand implements Callable<Integer> {
           .withSampling(new SamplingPolicy(SamplingPolicy.Mode.INTERVAL, interval, 100, 0.3)).withTaught(feedback);
       int failed = 0;
       try (Engine engine = Engine.open(spec, workerOptions.isolation(parallel));
+          dev.tagger.cli.report.RunReport runReport = report == null ? null
+              : new dev.tagger.cli.report.RunReport(report, java.util.Map.of("command", "stash " + action, "url", url, "analyzers", String.join(",", analyzers),
+                  "policy", "min confidence " + minConfidence + ", review from " + reviewFrom, "parallel", parallel));
           FileResultStore results = cache == null ? null : FileResultStore.open(cache);
           FeedbackStore said = FeedbackStore.open(feedback);
           PeopleStore people = withPeople ? PeopleStore.open(peopleDir, PeopleStore.Settings.DEFAULT) : null) {
@@ -194,6 +205,12 @@ final class StashCommand implements Callable<Integer> {
           if (!noSubtitles) {
             builder.sink(new dev.tagger.sink.SubtitleSink());
           }
+          if (runReport != null) {
+            builder.sink(runReport);
+          }
+          if (worker != null) {
+            worker.metricsSink().ifPresent(builder::sink);
+          }
           return builder;
         };
         if (worker != null) {
@@ -207,6 +224,9 @@ final class StashCommand implements Callable<Integer> {
         }
       } finally {
         if (worker != null) {
+          if (worker.metrics() != null) {
+            worker.metrics().close();
+          }
           worker.control().ended();
         }
       }

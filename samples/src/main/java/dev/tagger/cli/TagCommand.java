@@ -45,6 +45,11 @@ class TagCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "Also write the JSON lines to this file.")
   Path out;
 
+  @Option(names = "--report", paramLabel = "FILE", description = "Write a run report at the end: FILE.html (one self-contained page "
+      + "with charts) or FILE.json: items by kind, time per analyzer, items per second, the labels applied most, failures by stage, "
+      + "the review queue, models and settings.")
+  Path report;
+
   @Option(names = "--xmp", description = "Write or merge an XMP sidecar (PHOTO.EXT.xmp) beside each tagged file.")
   boolean xmp;
 
@@ -154,7 +159,8 @@ class TagCommand implements Callable<Integer> {
     }
     MediaWalker.Expansion expansion = MediaWalker.walk(paths);
     List<Media> items = expansion.items();
-    try (Session session = openSession(Runtime.getRuntime().availableProcessors(), showProgress() ? new ProgressBar(err) : ProgressListener.NONE)) {
+    try (Session session = openSession(Runtime.getRuntime().availableProcessors(), showProgress() ? new ProgressBar(err) : ProgressListener.NONE,
+        List.of())) {
       BatchSummary summary = session.tagger().tagAll(items);
       for (MediaWalker.Skipped s : expansion.skipped()) {
         // one line per entry that is not tagged, beside the items' lines, so every entry is accounted for
@@ -181,6 +187,9 @@ class TagCommand implements Callable<Integer> {
     }
     if (parallel < 1 || top < 1 || timeoutSeconds < 1 || maxFrames < 1 || !(interval > 0)) {
       return "--parallel, --top, --timeout, --max-frames and --interval must be positive";
+    }
+    if (report != null && !dev.tagger.cli.report.RunReport.isReportName(report)) {
+      return "--report " + report + ": the name must end in .html or .json";
     }
     AnalyzerName.parseAll(analyzers); // a misspelt name is a usage error, here and not in a worker
     return null;
@@ -210,7 +219,7 @@ class TagCommand implements Callable<Integer> {
    * Opens the engine with these options, {@code cores} being the cores its items may use at once, and
    * builds the tagger with its sinks and stores.
    */
-  Session openSession(int cores, ProgressListener progress) {
+  Session openSession(int cores, ProgressListener progress, List<dev.tagger.spi.TagSink> extraSinks) {
     Map<String, String> lists = new LinkedHashMap<>();
     entityLists.forEach((type, list) -> lists.put(type, list.toString()));
     int running = Math.min(parallel, cores);
@@ -221,6 +230,8 @@ class TagCommand implements Callable<Integer> {
     List<AutoCloseable> open = new ArrayList<>();
     try {
       Engine engine = add(open, Engine.open(spec, workerOptions.isolation(running)));
+      // made once the models are open, so that its clock times the items
+      dev.tagger.cli.report.RunReport runReport = report == null ? null : add(open, new dev.tagger.cli.report.RunReport(report, settings(running)));
       JsonLinesSink stdout = add(open, JsonLinesSink.to(System.out));
       JsonLinesSink file = out == null ? null : add(open, appendsOut() ? JsonLinesSink.appendingTo(out) : JsonLinesSink.toFile(out));
       FileResultStore results = noCache ? null : add(open, FileResultStore.open(cache));
@@ -257,6 +268,10 @@ class TagCommand implements Callable<Integer> {
       if (people != null) {
         builder.people(people);
       }
+      if (runReport != null) {
+        builder.sink(runReport);
+      }
+      extraSinks.forEach(builder::sink);
       return new Session(builder.build(), open);
     } catch (RuntimeException e) {
       try {
@@ -266,6 +281,24 @@ class TagCommand implements Callable<Integer> {
       }
       throw e;
     }
+  }
+
+  /** The settings a run report lists. */
+  private Map<String, Object> settings(int running) {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("command", getClass() == TagCommand.class ? "tag" : "watch");
+    s.put("paths", paths.stream().map(Path::toString).toList());
+    s.put("analyzers", String.join(",", analyzers));
+    s.put("policy", raw ? "none (--raw)" : "min confidence " + minConfidence + ", review from " + reviewFrom);
+    s.put("parallel", running);
+    s.put("workers", workerOptions.workers == null ? "default" : String.valueOf(workerOptions.workers));
+    s.put("sampling", sampling + " every " + interval + " s, at most " + maxFrames + " frames");
+    s.put("cache", noCache ? "none" : cache.toString());
+    s.put("models", models != null ? models.toString() : System.getenv().getOrDefault("TAGGER_MODELS", "~/.cache/tagger/models"));
+    s.put("rules", rules == null ? "none" : rules.toString());
+    s.put("xmp", xmp);
+    s.put("subtitles", !noSubtitles);
+    return s;
   }
 
   /** Whether {@code --out} is added to rather than replaced: a worker that runs again goes on with its file. */

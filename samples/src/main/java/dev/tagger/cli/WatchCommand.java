@@ -84,7 +84,7 @@ final class WatchCommand extends TagCommand {
       return 2;
     }
     System.err.println("tagger watch: watching " + paths + " (" + worker.limits() + "; run windows: " + worker.control().windows() + ")");
-    try (Session session = openSession(worker.cores(), ProgressListener.NONE);
+    try (Session session = openSession(worker.cores(), ProgressListener.NONE, worker.metricsSink().stream().toList());
         DoneList done = DoneList.open(watch.state.resolve("done.tsv"));
         WatchService events = FileSystems.getDefault().newWatchService()) {
       loop(session, done, events, worker);
@@ -98,6 +98,9 @@ final class WatchCommand extends TagCommand {
       System.err.println("tagger watch: " + e.getMessage());
       return 2;
     } finally {
+      if (worker.metrics() != null) {
+        worker.metrics().close();
+      }
       worker.control().ended();
     }
   }

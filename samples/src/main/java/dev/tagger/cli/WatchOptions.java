@@ -38,12 +38,21 @@ final class WatchOptions {
       + "last error (default: STATE/status.json).")
   Path status;
 
+  @Option(names = "--metrics", paramLabel = "[HOST:]PORT", description = "Serve Prometheus metrics at http://HOST:PORT/metrics "
+      + "(items, analyzer timers, queue, state; host 127.0.0.1 unless given, 0.0.0.0 for all).")
+  String metrics;
+
   @Option(names = "--poll", paramLabel = "SECONDS", description = "How often to look for new items besides file-system events "
       + "(default: ${DEFAULT-VALUE}).")
   double pollSeconds = 30;
 
   /** The parts of a running worker, made from these options. */
-  record Worker(WatchControl control, WatchStatus status, int cores, String limits) {}
+  record Worker(WatchControl control, WatchStatus status, int cores, String limits, dev.tagger.cli.watch.@org.jspecify.annotations.Nullable MetricsEndpoint metrics) {
+    /** The sink that feeds the metrics endpoint, if there is one. */
+    java.util.Optional<dev.tagger.spi.TagSink> metricsSink() {
+      return java.util.Optional.ofNullable(metrics).map(m -> new dev.tagger.sink.MetricsSink(m.registry()));
+    }
+  }
 
   /**
    * Applies the priority and core limit to this process, and makes the control (with signals installed)
@@ -59,7 +68,12 @@ final class WatchOptions {
     WatchControl control = new WatchControl(runWindows, pauseFile != null ? pauseFile : state.resolve("pause"), Clock.systemDefaultZone());
     control.installSignals(grace);
     WatchStatus watchStatus = new WatchStatus(status != null ? status : state.resolve("status.json"), runWindows, Clock.systemDefaultZone());
-    return new Worker(control, watchStatus, cores, limits);
+    dev.tagger.cli.watch.MetricsEndpoint endpoint = metrics == null ? null : dev.tagger.cli.watch.MetricsEndpoint.start(metrics);
+    if (endpoint != null) {
+      watchStatus.bind(endpoint.registry());
+      limits += ", metrics on port " + endpoint.port();
+    }
+    return new Worker(control, watchStatus, cores, limits, endpoint);
   }
 
   Duration poll() {

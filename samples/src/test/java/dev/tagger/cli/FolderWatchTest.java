@@ -33,7 +33,7 @@ class FolderWatchTest {
     Path photos = KillAndResumeTest.distinctPhotos(dir.resolve("photos"));
     Path in = Files.createDirectories(dir.resolve("in"));
     Files.copy(photos.resolve("cat-000.png"), in.resolve("already-there.png"));
-    Process watcher = watcher(in, "--settle", "2");
+    Process watcher = watcher(in, "--settle", "2", "--metrics", "127.0.0.1:0");
     try {
       awaitTrue(() -> lines().size() == 1, 120);
       Files.copy(photos.resolve("cat-001.png"), in.resolve("copied.png"));
@@ -50,6 +50,10 @@ class FolderWatchTest {
       }
       awaitTrue(() -> lines().size() == 4, 60);
       Thread.sleep(4000); // time to tag anything twice, were it to
+      String metrics = scrape();
+      assertThat(metrics).containsPattern("tagger_items_total\\{[^}]*outcome=\"tagged\"[^}]*\\} 4\\.0")
+          .containsPattern("tagger_analyzer_duration_seconds_count\\{analyzer=\"image-classifier\"[^}]*\\} 4")
+          .contains("tagger_watch_queue 0.0").containsPattern("tagger_watch_state\\{state=\"idle\"\\} 1\\.0");
     } finally {
       watcher.destroy();
       assertThat(watcher.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -100,6 +104,17 @@ class FolderWatchTest {
     command.addAll(List.of(extra));
     command.add(folder.toString());
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("watch.log").toFile())).start();
+  }
+
+  /** The watcher's Prometheus endpoint, at the port its first line names. */
+  String scrape() throws Exception {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("metrics on port (\\d+)").matcher(Files.readString(dir.resolve("watch.log")));
+    assertThat(m.find()).isTrue();
+    var client = java.net.http.HttpClient.newHttpClient();
+    var response = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + m.group(1) + "/metrics")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    return response.body();
   }
 
   List<JsonNode> lines() {

@@ -55,6 +55,16 @@ public final class WatchStatus {
     write();
   }
 
+  /** Shows the queue, the items done and failed, and the state (one gauge per state, 1 for the current one) as meters. */
+  public void bind(io.micrometer.core.instrument.MeterRegistry registry) {
+    io.micrometer.core.instrument.Gauge.builder("tagger.watch.queue", this, s -> s.toJson().path("queue").asDouble())
+        .description("Items found and not yet done").register(registry);
+    for (State s : State.values()) {
+      io.micrometer.core.instrument.Gauge.builder("tagger.watch.state", this, w -> w.state() == s ? 1 : 0).tag("state", s.json())
+          .description("1 for what the worker is doing").register(registry);
+    }
+  }
+
   public synchronized State state() {
     return state;
   }
