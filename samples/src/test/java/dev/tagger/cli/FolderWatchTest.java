@@ -36,6 +36,20 @@ class FolderWatchTest {
     Process watcher = watcher(in, "--settle", "2", "--metrics", "127.0.0.1:0");
     try {
       awaitTrue(() -> lines().size() == 1, 120);
+      // a watcher runs at low priority by default: every thread at nice 10, IO in the idle class
+      try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(watcher.pid()), "task"))) {
+        List<Integer> nice = tasks.map(t -> {
+          try {
+            String stat = Files.readString(t.resolve("stat"));
+            return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
+          } catch (Exception e) {
+            return 10; // a thread that ended meanwhile
+          }
+        }).toList();
+        assertThat(nice).isNotEmpty().containsOnly(10);
+      }
+      Process ionice = new ProcessBuilder("ionice", "-p", String.valueOf(watcher.pid())).redirectErrorStream(true).start();
+      assertThat(new String(ionice.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).contains("idle");
       Files.copy(photos.resolve("cat-001.png"), in.resolve("copied.png"));
       Path sub = Files.createDirectories(in.resolve("new-folder"));
       Files.copy(photos.resolve("cat-002.png"), sub.resolve("in-a-new-folder.png"));
