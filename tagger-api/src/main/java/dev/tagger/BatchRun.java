@@ -31,6 +31,8 @@ final class BatchRun {
   private final int parallelism;
   private final Duration itemTimeout;
   private final ProgressListener listener;
+  private final Admission admission;
+  private final AtomicBoolean refused = new AtomicBoolean();
   private final List<Media> items;
   private final Batch batch;
   private final TagResult[] results;
@@ -43,7 +45,8 @@ final class BatchRun {
   private final long startNanos = System.nanoTime();
 
   BatchRun(ItemPipeline pipeline, List<TagSink> sinks, int parallelism, Duration itemTimeout,
-      ProgressListener listener, List<Media> items, Batch batch) {
+      ProgressListener listener, Admission admission, List<Media> items, Batch batch) {
+    this.admission = admission;
     this.pipeline = pipeline;
     this.sinks = sinks;
     this.parallelism = Math.min(parallelism, Math.max(1, items.size()));
@@ -73,8 +76,12 @@ final class BatchRun {
   }
 
   private void work(ExecutorService executor) {
-    for (int i; !batch.isCancelled() && (i = next.getAndIncrement()) < items.size(); ) {
+    for (int i; !batch.isCancelled() && !refused.get() && (i = next.getAndIncrement()) < items.size(); ) {
       Media media = items.get(i);
+      if (!admitted(media)) {
+        refused.set(true); // this item and the rest are not started
+        return;
+      }
       TagResult result = runWithTimeout(executor, media);
       results[i] = result;
       deliver(result);
@@ -122,6 +129,18 @@ final class BatchRun {
       listener.onProgress(new Progress(d, f, c, items.size(), elapsed, rate, result));
     } catch (RuntimeException e) {
       warnOnce(listenerWarned, "progress listener failed", e);
+    }
+  }
+
+  private boolean admitted(Media media) {
+    if (refused.get()) {
+      return false;
+    }
+    try {
+      return admission.admit(media) && !refused.get();
+    } catch (RuntimeException e) {
+      LOG.warn("the batch's admission failed before {}; no more items are started: {}", media.id(), e.toString());
+      return false;
     }
   }
 

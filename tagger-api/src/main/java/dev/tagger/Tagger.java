@@ -34,9 +34,11 @@ public final class Tagger {
   private final int parallelism;
   private final Duration itemTimeout;
   private final ProgressListener progress;
+  private final Admission admission;
   private final @Nullable FeedbackStore feedback;
 
   private Tagger(Builder b) {
+    this.admission = b.admission;
     ItemAnalysis analysis = b.workers != null ? b.workers.analysis() : b.localAnalysis();
     this.feedback = b.feedback;
     this.pipeline = new ItemPipeline(analysis, b.policy, new RuleChain(b.rules), b.store, b.feedback == null ? null
@@ -72,7 +74,7 @@ public final class Tagger {
    */
   public Batch start(Collection<Media> items) {
     Batch batch = new Batch();
-    new BatchRun(pipeline, sinks, parallelism, itemTimeout, progress, List.copyOf(items), batch).start();
+    new BatchRun(pipeline, sinks, parallelism, itemTimeout, progress, admission, List.copyOf(items), batch).start();
     return batch;
   }
 
@@ -88,6 +90,7 @@ public final class Tagger {
     private int parallelism = Math.max(1, Runtime.getRuntime().availableProcessors());
     private Duration itemTimeout = Duration.ofMinutes(10);
     private ProgressListener progress = ProgressListener.NONE;
+    private Admission admission = Admission.ALWAYS;
     private dev.tagger.policy.TagPolicy policy = dev.tagger.policy.TagPolicy.none();
     private @Nullable WorkerPool workers;
     private @Nullable FeedbackStore feedback;
@@ -197,6 +200,15 @@ public final class Tagger {
     /** The analysis this builder's analyzers make in this JVM: what a worker process runs. */
     LocalAnalysis localAnalysis() {
       return new LocalAnalysis(analyzers, decoder, sampling, aggregation);
+    }
+
+    /**
+     * Asked before each item starts, so a long batch can wait (paused, outside a run window) between items
+     * and stop taking new ones; default: every item starts at once.
+     */
+    public Builder admission(Admission value) {
+      this.admission = Objects.requireNonNull(value, "admission");
+      return this;
     }
 
     public Builder progressListener(ProgressListener value) {

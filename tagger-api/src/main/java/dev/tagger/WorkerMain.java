@@ -27,6 +27,12 @@ final class WorkerMain {
   private WorkerMain() {}
 
   public static void main(String[] args) throws Exception {
+    try {
+      // Ctrl-C reaches the whole process group: the parent decides (it stops after the items in hand), not the worker
+      sun.misc.Signal.handle(new sun.misc.Signal("INT"), sun.misc.SignalHandler.SIG_IGN);
+    } catch (IllegalArgumentException | UnsupportedOperationException e) {
+      // not on this platform: Ctrl-C then ends the worker's item too
+    }
     PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
     System.setOut(System.err);
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

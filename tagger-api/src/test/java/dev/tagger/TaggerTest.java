@@ -111,6 +111,36 @@ class TaggerTest {
   }
 
   @Test
+  void anAdmissionThatSaysNoStopsTheBatchTakingItemsAndTheItemsInHandFinish() throws Exception {
+    List<Media> items = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      items.add(Media.of(text("item-" + i + ".txt", "quick brown foxes " + i)));
+    }
+    java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+    Tagger tagger = Tagger.builder().analyzer(new WordAnalyzer()).parallelism(1).admission(next -> asked.incrementAndGet() <= 3).build();
+    BatchSummary s = tagger.tagAll(items);
+    assertThat(s.results()).hasSize(3).allSatisfy(r -> assertThat(r.succeeded()).isTrue());
+    assertThat(s.notStarted()).isEqualTo(3);
+    assertThat(asked.get()).as("asked once more, then no more").isEqualTo(4);
+  }
+
+  @Test
+  void anAdmissionMayWaitBeforeLettingAnItemStart() throws Exception {
+    java.util.concurrent.CountDownLatch open = new java.util.concurrent.CountDownLatch(1);
+    Tagger tagger = Tagger.builder().analyzer(new WordAnalyzer()).admission(next -> {
+      try {
+        return open.await(10, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        return false;
+      }
+    }).build();
+    Batch batch = tagger.start(List.of(Media.of(text("waits.txt", "patient tortoise"))));
+    assertThat(batch.await(Duration.ofMillis(300))).as("waiting for the admission").isFalse();
+    open.countDown();
+    assertThat(batch.await().results()).singleElement().satisfies(r -> assertThat(r.tag("tortoise")).isPresent());
+  }
+
+  @Test
   void aResultStoreSkipsUnchangedItemsButRulesStillApply() throws Exception {
     Path a = text("a.txt", "tabby kitten");
     Path b = text("b.txt", "espresso cup");

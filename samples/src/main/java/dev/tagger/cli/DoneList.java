@@ -33,7 +33,8 @@ final class DoneList implements AutoCloseable {
       Files.createDirectories(file.toAbsolutePath().getParent());
       DoneList list = new DoneList(Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND));
       if (Files.exists(file)) {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        // lenient: a character a kill cut in half spoils its own line only
+        List<String> lines = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList();
         for (String line : lines) {
           String[] f = line.split("\t", 4);
           if (f.length == 4 && !f[3].isEmpty()) {

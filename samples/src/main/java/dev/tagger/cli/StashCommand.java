@@ -130,6 +130,15 @@ final class StashCommand implements Callable<Integer> {
       System.err.println("tagger stash: --report " + report + ": the name must end in .html or .json");
       return 2;
     }
+    if (action.equals("watch") && (all || withTag != null)) {
+      System.err.println("tagger stash watch: --all and --with-tag do not apply to watch (it takes what is new or in AI_queue)");
+      return 2;
+    }
+    if (!action.equals("watch") && watch.isSet()) {
+      System.err.println("tagger stash " + action + ": --window, --max-cores, --no-low-priority, --pause-file, --state, --status, --metrics and --poll "
+          + "apply to 'stash watch' only");
+      return 2;
+    }
     if (!List.of("tag", "watch", "review", "reset", "people").contains(action) || action.equals("people") != "seed".equals(what)) {
       System.err.println("tagger stash: ACTION must be tag, watch, review, reset or people seed, got '" + action + (what == null ? "" : " " + what) + "'");
       return 2;
@@ -171,15 +180,17 @@ final class StashCommand implements Callable<Integer> {
         }
         return 0;
       }
-      WatchOptions.Worker worker = action.equals("watch") ? watch.start(java.time.Duration.ofMinutes(11)) : null;
+      boolean withPeople = AnalyzerName.parseAll(analyzers).contains(AnalyzerName.PEOPLE);
+      ModelStore modelStore = models != null ? new ModelStore(models, ModelStore.fromEnvironment().offline()) : ModelStore.fromEnvironment();
+      StashTeaching.run(client, PathMap.parse(pathMap), modelStore, feedback, line -> System.err.println("tagger stash: " + line));
+      dev.tagger.rules.RuleChain ruleChain = rules == null ? null : dev.tagger.rules.RuleFile.load(rules); // once: an edit mid-run cannot stop a worker
+      // the priority and core limit come before the worker processes start, which inherit them
+      WatchOptions.Worker worker = action.equals("watch") ? watch.start("stash-watch", 30, java.time.Duration.ofMinutes(11)) : null;
       if (worker != null) {
         parallel = Math.min(parallel, worker.cores());
         cores = worker.cores();
         System.err.println("tagger stash watch: watching " + url + " (" + worker.limits() + "; run windows: " + worker.control().windows() + ")");
       }
-      boolean withPeople = AnalyzerName.parseAll(analyzers).contains(AnalyzerName.PEOPLE);
-      ModelStore modelStore = models != null ? new ModelStore(models, ModelStore.fromEnvironment().offline()) : ModelStore.fromEnvironment();
-      StashTeaching.run(client, PathMap.parse(pathMap), modelStore, feedback, line -> System.err.println("tagger stash: " + line));
       AnalysisSpec spec = AnalysisSpec.defaults(analyzers, Math.max(1, cores / parallel)).withModels(models).withDecoderThreads(0)
           .withSampling(new SamplingPolicy(SamplingPolicy.Mode.INTERVAL, interval, 100, 0.3)).withTaught(feedback);
       int failed = 0;
@@ -193,8 +204,8 @@ final class StashCommand implements Callable<Integer> {
         StashTagging learning = stash.withFeedback(said);
         java.util.function.Supplier<Tagger.Builder> builders = () -> {
           Tagger.Builder builder = Profile.engine(engine, Profile.policy(minConfidence, reviewFrom), true).parallelism(parallel);
-          if (rules != null) {
-            builder.rules(dev.tagger.rules.RuleFile.load(rules));
+          if (ruleChain != null) {
+            builder.rules(ruleChain);
           }
           if (results != null) {
             builder.resultStore(results);
@@ -214,7 +225,7 @@ final class StashCommand implements Callable<Integer> {
           return builder;
         };
         if (worker != null) {
-          watch(new StashDrain(learning, builders, worker.control(), worker.status(), parallel), kinds, worker);
+          watch(new StashDrain(learning, builders, worker.control(), worker.status()), kinds, worker);
           return 0;
         }
         for (StashItem.Kind kind : kinds) {
@@ -224,10 +235,7 @@ final class StashCommand implements Callable<Integer> {
         }
       } finally {
         if (worker != null) {
-          if (worker.metrics() != null) {
-            worker.metrics().close();
-          }
-          worker.control().ended();
+          worker.close();
         }
       }
       return failed == 0 ? 0 : 1;
@@ -246,13 +254,13 @@ final class StashCommand implements Callable<Integer> {
           System.out.printf(Locale.ROOT, "%d items, %d written, %d failed, %d markers%n", pass.items(), pass.written(), pass.failed(), pass.markers());
         }
       } catch (StashException e) {
-        System.err.println("tagger stash watch: " + e.getMessage() + "; trying again in " + watch.pollSeconds + " s");
+        System.err.println("tagger stash watch: " + e.getMessage() + "; trying again in " + worker.poll().toSeconds() + " s");
         worker.status().error(e.getMessage());
       }
       if (!worker.control().stopping()) {
         worker.status().state(worker.control().paused() ? dev.tagger.cli.watch.WatchStatus.State.PAUSED : dev.tagger.cli.watch.WatchStatus.State.IDLE);
       }
-      worker.control().sleep(watch.poll());
+      worker.control().sleep(worker.poll());
     }
     worker.status().state(dev.tagger.cli.watch.WatchStatus.State.STOPPED);
   }

@@ -17,8 +17,9 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Takes what waits in a Stash library, a few items at a time, asking the {@link WatchControl} before each
- * few: so a stop, a pause or the end of a run window lands between items, and the items in hand finish.
+ * Takes what waits in a Stash library, one batch per kind, asking the {@link WatchControl} before each item
+ * starts ({@link dev.tagger.Admission}): so a stop, a pause or the end of a run window lands between items,
+ * and the items in hand finish.
  * What waits: items without {@code AI_tagged} (new ones among them, so no hook is needed) and items in
  * {@code AI_queue}. {@code stash watch} drains again and again; a plugin task drains once. Items that fail
  * are not taken again by the same drain, so a broken file cannot hold up the rest.
@@ -35,19 +36,16 @@ final class StashDrain {
   private final Supplier<Tagger.Builder> builders;
   private final WatchControl control;
   private final WatchStatus status;
-  private final int chunk;
   private final Set<String> failed = new HashSet<>();
 
   /**
-   * @param builders a fresh builder for each few items, wired with the run's engine, policy and stores
-   * @param chunk items tagged at once between two asks (the run's parallelism)
+   * @param builders a fresh builder for each batch, wired with the run's engine, policy and stores
    */
-  StashDrain(StashTagging stash, Supplier<Tagger.Builder> builders, WatchControl control, WatchStatus status, int chunk) {
+  StashDrain(StashTagging stash, Supplier<Tagger.Builder> builders, WatchControl control, WatchStatus status) {
     this.stash = stash;
     this.builders = builders;
     this.control = control;
     this.status = status;
-    this.chunk = Math.max(1, chunk);
   }
 
   /**
@@ -68,9 +66,10 @@ final class StashDrain {
         if (failed.contains(key(item))) {
           continue;
         }
-        if (item.path() == null) {
+        String unusable = item.path() == null ? "Stash lists no file for it" : unusablePath(item.path());
+        if (unusable != null) {
           failed.add(key(item));
-          status.finished(kind.name().toLowerCase(Locale.ROOT) + " " + item.id(), 0, "Stash lists no file for it");
+          status.finished(kind.name().toLowerCase(Locale.ROOT) + " " + item.id(), 0, unusable);
           continue;
         }
         todo.add(item);
@@ -83,29 +82,46 @@ final class StashDrain {
     int done = 0;
     for (Map.Entry<StashItem.Kind, List<StashItem>> e : waiting.entrySet()) {
       List<StashItem> todo = e.getValue();
-      for (int i = 0; i < todo.size(); i += chunk) {
-        if (!control.awaitTurn(status)) {
-          return pass;
-        }
-        status.state(WatchStatus.State.WORKING);
-        List<StashItem> few = todo.subList(i, Math.min(todo.size(), i + chunk));
-        Map<String, StashItem> byPath = new LinkedHashMap<>();
-        few.forEach(item -> byPath.put(stash.paths().toLocal(item.path()).toString(), item));
-        int before = done;
-        int all = total;
-        Tagger.Builder builder = builders.get().progressListener(p -> {
-          status.finished(label(byPath.get(p.last().path()), p.last().path()), p.last().millis(),
-              p.last().error() == null ? null : p.last().error().stage() + ": " + p.last().error().message());
-          progress.accept((before + p.done()) / (double) all);
-        });
-        StashTagging.Report r = stash.tag(builder, e.getKey(), few);
-        r.failedIds().forEach(id -> failed.add(e.getKey() + ":" + id));
-        pass = pass.plus(r);
-        done += few.size();
+      if (todo.isEmpty() || control.stopping()) {
+        continue;
       }
+      Map<String, StashItem> byPath = new LinkedHashMap<>();
+      todo.forEach(item -> byPath.put(stash.paths().toLocal(item.path()).toString(), item));
+      int before = done;
+      int all = total;
+      // one batch per kind, so a run's review budget and bulk updates span it; the control is asked before each item
+      Tagger.Builder builder = builders.get()
+          .admission(next -> {
+            boolean go = control.awaitTurn(status);
+            if (go) {
+              status.state(WatchStatus.State.WORKING);
+            }
+            return go;
+          })
+          .progressListener(p -> {
+            status.finished(label(byPath.get(p.last().path()), p.last().path()), p.last().millis(),
+                p.last().error() == null ? null : p.last().error().stage() + ": " + p.last().error().message());
+            progress.accept((before + p.done()) / (double) all);
+          });
+      StashTagging.Report r = stash.tag(builder, e.getKey(), todo);
+      r.failedIds().forEach(id -> failed.add(e.getKey() + ":" + id));
+      pass = pass.plus(r);
+      done += todo.size();
     }
-    progress.accept(1.0);
+    if (!control.stopping()) {
+      progress.accept(1.0);
+    }
     return pass;
+  }
+
+  /** Why a Stash path cannot be a file here (a name this system's file encoding cannot hold), or null. */
+  private @Nullable String unusablePath(String path) {
+    try {
+      stash.paths().toLocal(path);
+      return null;
+    } catch (java.nio.file.InvalidPathException e) {
+      return "its path cannot be a file name here (" + e.getMessage() + "); is the locale UTF-8 (LANG=C.UTF-8)?";
+    }
   }
 
   private static String key(StashItem item) {

@@ -140,9 +140,9 @@ public final class StashPlugin {
         return builder;
       };
       WatchControl control = new WatchControl(windows, pluginDir.resolve("pause"), Clock.systemDefaultZone());
-      WatchStatus status = new WatchStatus(pluginDir.resolve("status.json"), windows, Clock.systemDefaultZone());
+      WatchStatus status = WatchStatus.open(pluginDir.resolve("status.json"), windows, Clock.systemDefaultZone());
       double[] shown = {-1};
-      StashDrain.Pass pass = new StashDrain(stash, builders, control, status, cores).drain(kinds, onlyUntagged, null, share -> {
+      StashDrain.Pass pass = new StashDrain(stash, builders, control, status).drain(kinds, onlyUntagged, null, share -> {
         synchronized (shown) {
           if (share > shown[0]) { // from the tagger's threads: never backwards
             shown[0] = share;
@@ -151,6 +151,7 @@ public final class StashPlugin {
         }
       });
       status.state(WatchStatus.State.STOPPED);
+      status.close();
       String text = String.format(Locale.ROOT, "%s: %d items, %d tagged, %d failed, %d markers",
           String.join(" and ", kinds.stream().map(k -> k.name().toLowerCase(Locale.ROOT) + "s").toList()), pass.items(), pass.written(), pass.failed(), pass.markers());
       log('i', text);

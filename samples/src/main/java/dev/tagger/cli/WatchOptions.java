@@ -13,8 +13,13 @@ import picocli.CommandLine.Option;
 
 /** The long-running workers' options (a picocli mixin shared by {@code watch} and {@code stash watch}). */
 final class WatchOptions {
-  /** Where the workers keep their state by default. */
-  static final Path DEFAULT_STATE = Path.of(System.getProperty("user.home"), ".cache", "tagger", "watch");
+  private static final Path CACHE = Path.of(System.getProperty("user.home"), ".cache", "tagger");
+
+  /** Whether any of these options was given (they apply to the watchers only). */
+  boolean isSet() {
+    return !windows.isEmpty() || maxCores != null || normalPriority || pauseFile != null || state != null || status != null || metrics != null
+        || pollSeconds != null;
+  }
 
   @Option(names = "--window", paramLabel = "HH:MM-HH:MM", description = "Analyze only in this time of day, e.g. 22:00-07:00; "
       + "outside it the worker waits between items. Repeatable (default: always).")
@@ -31,8 +36,8 @@ final class WatchOptions {
   Path pauseFile;
 
   @Option(names = "--state", paramLabel = "DIR", description = "The worker's own files: the status file, the pause flag, "
-      + "the list of items done (default: ${DEFAULT-VALUE}).")
-  Path state = DEFAULT_STATE;
+      + "the list of items done; one worker a folder (default: ~/.cache/tagger/watch for watch, ~/.cache/tagger/stash-watch for stash watch).")
+  Path state;
 
   @Option(names = "--status", paramLabel = "FILE", description = "The status file, JSON: state, queue, rate, last item, "
       + "last error (default: STATE/status.json).")
@@ -42,12 +47,26 @@ final class WatchOptions {
       + "(items, analyzer timers, queue, state; host 127.0.0.1 unless given, 0.0.0.0 for all).")
   String metrics;
 
-  @Option(names = "--poll", paramLabel = "SECONDS", description = "How often to look for new items besides file-system events "
-      + "(default: ${DEFAULT-VALUE}).")
-  double pollSeconds = 30;
+  @Option(names = "--poll", paramLabel = "SECONDS", description = "How often to look for new items: stash watch asks Stash "
+      + "(default 30), watch walks its folders again for what file-system events missed (default 300).")
+  Double pollSeconds;
 
   /** The parts of a running worker, made from these options. */
-  record Worker(WatchControl control, WatchStatus status, int cores, String limits, dev.tagger.cli.watch.@org.jspecify.annotations.Nullable MetricsEndpoint metrics) {
+  record Worker(WatchControl control, WatchStatus status, int cores, String limits, dev.tagger.cli.watch.@org.jspecify.annotations.Nullable MetricsEndpoint metrics,
+      Path state, Duration poll) implements AutoCloseable {
+    /** Stops the metrics endpoint, frees the state folder, and lets a stop end the JVM. */
+    @Override
+    public void close() {
+      try {
+        if (metrics != null) {
+          metrics.close();
+        }
+        status.close();
+      } finally {
+        control.ended();
+      }
+    }
+
     /** The sink that feeds the metrics endpoint, if there is one. */
     java.util.Optional<dev.tagger.spi.TagSink> metricsSink() {
       return java.util.Optional.ofNullable(metrics).map(m -> new dev.tagger.sink.MetricsSink(m.registry()));
@@ -55,28 +74,35 @@ final class WatchOptions {
   }
 
   /**
-   * Applies the priority and core limit to this process, and makes the control (with signals installed)
-   * and the status file.
+   * Applies the priority and core limit to this process, makes the control and the status file, starts
+   * the metrics endpoint, and last (so that a failure before leaves no hook waiting) installs the signals.
+   *
+   * @param name the worker's name, its state folder's by default ({@code watch}, {@code stash-watch})
+   * @param defaultPoll seconds between looks for new items unless {@code --poll} says
    */
-  Worker start(Duration grace) {
-    if (maxCores != null && maxCores < 1 || !(pollSeconds > 0)) {
+  Worker start(String name, double defaultPoll, Duration grace) {
+    double poll = pollSeconds != null ? pollSeconds : defaultPoll;
+    if (maxCores != null && maxCores < 1 || !(poll > 0)) {
       throw new IllegalArgumentException("--max-cores and --poll must be positive");
     }
     RunWindows runWindows = RunWindows.parse(windows);
+    Path dir = state != null ? state : CACHE.resolve(name);
     int cores = maxCores == null ? Runtime.getRuntime().availableProcessors() : CpuLimits.limitCores(maxCores);
     String limits = (normalPriority ? "normal priority" : CpuLimits.lowPriority()) + ", " + cores + (cores == 1 ? " core" : " cores");
-    WatchControl control = new WatchControl(runWindows, pauseFile != null ? pauseFile : state.resolve("pause"), Clock.systemDefaultZone());
-    control.installSignals(grace);
-    WatchStatus watchStatus = new WatchStatus(status != null ? status : state.resolve("status.json"), runWindows, Clock.systemDefaultZone());
-    dev.tagger.cli.watch.MetricsEndpoint endpoint = metrics == null ? null : dev.tagger.cli.watch.MetricsEndpoint.start(metrics);
-    if (endpoint != null) {
-      watchStatus.bind(endpoint.registry());
-      limits += ", metrics on port " + endpoint.port();
+    WatchControl control = new WatchControl(runWindows, pauseFile != null ? pauseFile : dir.resolve("pause"), Clock.systemDefaultZone());
+    WatchStatus watchStatus = WatchStatus.open(status != null ? status : dir.resolve("status.json"), runWindows, Clock.systemDefaultZone());
+    dev.tagger.cli.watch.MetricsEndpoint endpoint = null;
+    try {
+      endpoint = metrics == null ? null : dev.tagger.cli.watch.MetricsEndpoint.start(metrics);
+      if (endpoint != null) {
+        watchStatus.bind(endpoint.registry());
+        limits += ", metrics on port " + endpoint.port();
+      }
+    } catch (RuntimeException e) {
+      watchStatus.close();
+      throw e;
     }
-    return new Worker(control, watchStatus, cores, limits, endpoint);
-  }
-
-  Duration poll() {
-    return Duration.ofMillis(Math.round(pollSeconds * 1000));
+    control.installSignals(grace);
+    return new Worker(control, watchStatus, cores, limits, endpoint, dir, Duration.ofMillis(Math.round(poll * 1000)));
   }
 }

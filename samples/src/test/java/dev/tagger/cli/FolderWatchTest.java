@@ -33,7 +33,7 @@ class FolderWatchTest {
     Path photos = KillAndResumeTest.distinctPhotos(dir.resolve("photos"));
     Path in = Files.createDirectories(dir.resolve("in"));
     Files.copy(photos.resolve("cat-000.png"), in.resolve("already-there.png"));
-    Process watcher = watcher(in, "--settle", "2", "--metrics", "127.0.0.1:0");
+    Process watcher = watcher(in, "--settle", "4", "--metrics", "127.0.0.1:0");
     try {
       awaitTrue(() -> lines().size() == 1, 120);
       // a watcher runs at low priority by default: every thread at nice 10, IO in the idle class
@@ -98,15 +98,42 @@ class FolderWatchTest {
       Thread.sleep(3000);
       assertThat(lines()).hasSize(before);
       Files.delete(dir.resolve("state/pause"));
-      awaitTrue(() -> lines().size() >= KillAndResumeTest.ITEMS, 300);
+      awaitTrue(() -> new java.util.HashSet<>(lines().stream().map(l -> l.path("path").asText()).toList()).size() >= KillAndResumeTest.ITEMS, 300);
     } finally {
       second.destroy();
       assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
     }
     List<String> paths = lines().stream().map(l -> l.path("path").asText()).toList();
-    System.out.printf("kill -9 after %d of %d files; the restarted watcher took the other %d%n", before, KillAndResumeTest.ITEMS,
-        paths.size() - before);
-    assertThat(paths).hasSize(KillAndResumeTest.ITEMS).doesNotHaveDuplicates();
+    System.out.printf("kill -9 after %d of %d files; the restarted watcher took %d, %d of them again%n", before, KillAndResumeTest.ITEMS,
+        paths.size() - before, paths.size() - KillAndResumeTest.ITEMS);
+    assertThat(new java.util.HashSet<>(paths)).as("every file tagged").hasSize(KillAndResumeTest.ITEMS);
+    // at least once: only the file in hand at the kill (its line written, its end not yet recorded) may be taken again
+    assertThat(paths.size() - KillAndResumeTest.ITEMS).isBetween(0, 1);
+  }
+
+  @Test
+  void sigusr1PausesBetweenItemsAndTheNextOneResumes() throws Exception {
+    Path photos = KillAndResumeTest.distinctPhotos(dir.resolve("photos"));
+    Path in = Files.createDirectories(dir.resolve("in"));
+    Process watcher = watcher(in, "--settle", "0");
+    try {
+      awaitTrue(() -> status().path("state").asText().equals("idle"), 120);
+      signal(watcher, "USR1");
+      awaitTrue(() -> status().path("state").asText().equals("paused"), 30);
+      Files.copy(photos.resolve("cat-000.png"), in.resolve("while-paused.png"));
+      Thread.sleep(3000);
+      assertThat(lines()).as("nothing is taken while paused").isEmpty();
+      assertThat(status().path("state").asText()).isEqualTo("paused");
+      signal(watcher, "USR1");
+      awaitTrue(() -> lines().size() == 1, 60);
+    } finally {
+      watcher.destroy();
+      assertThat(watcher.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  static void signal(Process p, String name) throws Exception {
+    assertThat(new ProcessBuilder("kill", "-" + name, String.valueOf(p.pid())).start().waitFor()).isZero();
   }
 
   Process watcher(Path folder, String... extra) throws Exception {

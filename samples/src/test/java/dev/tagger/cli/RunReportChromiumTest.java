@@ -122,12 +122,15 @@ class RunReportChromiumTest {
       }
     }
     assertThat(binary).as("a headless Chromium to open the report in (apt-get install chromium)").isNotNull();
-    Process p = new ProcessBuilder(binary, "--headless", "--no-sandbox", "--disable-gpu", "--window-size=1200,2400",
+    Path out = dir.resolve("chromium.out");
+    Process p = new ProcessBuilder(binary, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1200,2400",
         "--user-data-dir=" + dir.resolve("chromium-profile"), what, page.toUri().toString())
-        .redirectError(dir.resolve("chromium.log").toFile()).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        .redirectOutput(out.toFile()).redirectError(dir.resolve("chromium.log").toFile()).start();
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("Chromium did not finish in 120 s: " + Files.readString(dir.resolve("chromium.log")));
+    }
     assertThat(p.exitValue()).as(Files.readString(dir.resolve("chromium.log"))).isZero();
-    return out;
+    return Files.readString(out, StandardCharsets.UTF_8);
   }
 }

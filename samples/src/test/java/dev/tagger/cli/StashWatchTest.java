@@ -63,7 +63,8 @@ class StashWatchTest {
       for (int i = 0; i < n; i++) {
         stash.addImage(String.valueOf(i), String.format("/stash/cat-%03d.png", i));
       }
-      Process first = watcher(stash, "--parallel", "1");
+      // tags go to Stash in bulk updates of 5 items, so a kill lands between written and unwritten ones
+      Process first = watcher(stash, "--parallel", "1", "--batch", "5");
       awaitTrue(() -> taggedCount(stash) >= n / 3, 180);
       first.destroyForcibly(); // SIGKILL
       assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -77,7 +78,7 @@ class StashWatchTest {
       });
       assertThat(finished.size()).isBetween(n / 3, n - 1);
 
-      Process second = watcher(stash, "--parallel", "1");
+      Process second = watcher(stash, "--parallel", "1", "--batch", "5");
       try {
         awaitTrue(() -> taggedCount(stash) == n, 240);
       } finally {

@@ -204,10 +204,12 @@ public final class DecodedItem implements AnalysisInput {
       throw failed;
     }
     checkCancelled();
+    // an analyzer that streams the soundtrack itself hears it on its own time, not on decoding's
+    String caller = timings.current();
     List<MediaDecoder.AudioListener> checked = listeners.stream()
         .map(l -> new MediaDecoder.AudioListener(l.sampleRate(), l.chunkSamples(), (samples, start) -> {
           checkCancelled();
-          return l.handler().accept(samples, start);
+          return caller == null ? l.handler().accept(samples, start) : timings.time(caller, () -> l.handler().accept(samples, start));
         }))
         .toList();
     try {

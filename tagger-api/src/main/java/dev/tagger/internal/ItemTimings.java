@@ -44,6 +44,12 @@ final class ItemTimings {
     return timed(key, call);
   }
 
+  /** What this thread's time counts under now (an analyzer's id, {@link #DECODE}), or null. */
+  @Nullable String current() {
+    Frame top = stacks.get().peek();
+    return top == null ? null : top.key;
+  }
+
   /** Runs {@code call} without counting its time anywhere (waiting for room in a queue). */
   <T> T untimed(Supplier<T> call) {
     return timed(null, call);

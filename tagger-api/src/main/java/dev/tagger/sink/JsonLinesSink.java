@@ -47,9 +47,24 @@ public final class JsonLinesSink implements TagSink {
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      return new JsonLinesSink(append
-          ? Files.newBufferedWriter(file, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND)
-          : Files.newBufferedWriter(file, StandardCharsets.UTF_8), true);
+      if (!append) {
+        return new JsonLinesSink(Files.newBufferedWriter(file, StandardCharsets.UTF_8), true);
+      }
+      boolean torn = false;
+      if (Files.isRegularFile(file) && Files.size(file) > 0) {
+        try (java.nio.channels.SeekableByteChannel c = Files.newByteChannel(file)) {
+          java.nio.ByteBuffer last = java.nio.ByteBuffer.allocate(1);
+          c.position(c.size() - 1).read(last);
+          torn = last.get(0) != '\n';
+        }
+      }
+      java.io.BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
+      if (torn) {
+        w.write('\n'); // end a line a kill cut short, so the next one is whole
+        w.flush();
+      }
+      return new JsonLinesSink(w, true);
     } catch (IOException e) {
       throw new TaggerException("cannot write JSON Lines to " + file + ": " + e.getMessage(), e);
     }

@@ -51,4 +51,16 @@ class JsonLinesSinkTest extends TagSinkContractKit {
     assertThat(bad.at("/error/message").asText()).contains("file is empty");
     assertThat(bad.get("tags")).isEmpty();
   }
+
+  @org.junit.jupiter.api.Test
+  void appendingGoesOnAfterALineAKillCutShort() throws Exception {
+    Path out = tmp.resolve("watch.jsonl");
+    Files.writeString(out, "{\"path\":\"a.jpg\"}\n{\"path\":\"b.j");
+    try (JsonLinesSink sink = JsonLinesSink.appendingTo(out)) {
+      sink.accept(success("c.jpg"));
+    }
+    List<String> lines = Files.readAllLines(out);
+    assertThat(lines).hasSize(3);
+    assertThat(new ObjectMapper().readTree(lines.get(2)).get("path").asText()).endsWith("c.jpg");
+  }
 }

@@ -79,7 +79,7 @@ final class ReportHtml {
     }
     h.append("</table>\n");
 
-    h.append("<script id=\"report\" type=\"application/json\">").append(report.toString().replace("</", "<\\/")).append("</script>\n<script>")
+    h.append("<script id=\"report\" type=\"application/json\">").append(report.toString().replace("<", "\\u003c")).append("</script>\n<script>")
         .append(resource("uPlot.iife.min.js")).append("\n</script>\n<script>").append(CHARTS).append("</script>\n</body></html>\n");
     return h.toString();
   }

@@ -19,16 +19,26 @@ public final class CpuLimits {
 
   /** Lowers this process's CPU and IO priority; a line saying what was done. */
   public static String lowPriority() {
-    List<String> threads = threads();
-    if (threads.isEmpty()) {
+    if (threads().isEmpty()) {
       return "low priority not applied: no /proc/self/task here";
     }
-    List<String> renice = new ArrayList<>(List.of("renice", "-n", "10", "-p"));
-    renice.addAll(threads);
-    List<String> ionice = new ArrayList<>(List.of("ionice", "-c", "3", "-p"));
-    ionice.addAll(threads);
-    String cpu = run(renice);
-    String io = run(ionice);
+    String cpu = null;
+    String io = null;
+    java.util.Set<String> done = new java.util.HashSet<>();
+    // starting the tools starts threads of this JVM (the process reaper) after the list was taken: go again for those
+    for (int round = 0; round < 4; round++) {
+      List<String> fresh = threads().stream().filter(t -> !done.contains(t)).toList();
+      if (fresh.isEmpty()) {
+        break;
+      }
+      List<String> renice = new ArrayList<>(List.of("renice", "-n", "10", "-p"));
+      renice.addAll(fresh);
+      List<String> ionice = new ArrayList<>(List.of("ionice", "-c", "3", "-p"));
+      ionice.addAll(fresh);
+      cpu = cpu != null ? cpu : run(renice);
+      io = io != null ? io : run(ionice);
+      done.addAll(fresh);
+    }
     return (cpu == null ? "CPU priority nice 10" : "CPU priority unchanged (" + cpu + ")") + ", "
         + (io == null ? "IO priority idle" : "IO priority unchanged (" + io + ")");
   }

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * (items a minute over the last ten minutes), {@code last_item}, {@code last_error}, the run windows and
  * when the next one opens. Thread-safe.
  */
-public final class WatchStatus {
+public final class WatchStatus implements AutoCloseable {
   /** What the worker is doing. */
   public enum State {
     STARTING, WORKING, IDLE, PAUSED, WAITING_FOR_WINDOW, STOPPING, STOPPED;
@@ -36,6 +36,7 @@ public final class WatchStatus {
   private static final Duration RATE_SPAN = Duration.ofMinutes(10);
 
   private final @Nullable Path file;
+  private java.nio.channels.@Nullable FileChannel lock;
   private final Clock clock;
   private final String windows;
   private final Deque<Instant> finished = new ArrayDeque<>();
@@ -53,6 +54,48 @@ public final class WatchStatus {
     this.clock = clock;
     this.windows = windows.toString();
     write();
+  }
+
+  /**
+   * A status kept at {@code file}, which no other worker may use meanwhile: a lock beside it
+   * ({@code .NAME.lock}) is held until {@link #close()} (the system frees it when the process dies).
+   */
+  public static WatchStatus open(Path file, RunWindows windows, Clock clock) {
+    Path lockFile = file.toAbsolutePath().resolveSibling("." + file.getFileName() + ".lock");
+    java.nio.channels.FileChannel channel = null;
+    try {
+      Files.createDirectories(lockFile.getParent());
+      channel = java.nio.channels.FileChannel.open(lockFile, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+      if (channel.tryLock() == null) {
+        throw new IllegalStateException("another worker is using " + file + " (one state folder a worker: give this one --state DIR)");
+      }
+    } catch (IOException | java.nio.channels.OverlappingFileLockException e) {
+      closeQuietly(channel);
+      throw new IllegalStateException("cannot lock " + lockFile + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      closeQuietly(channel);
+      throw e;
+    }
+    WatchStatus status = new WatchStatus(file, windows, clock);
+    status.lock = channel;
+    return status;
+  }
+
+  private static void closeQuietly(java.nio.channels.@Nullable FileChannel channel) {
+    try {
+      if (channel != null) {
+        channel.close();
+      }
+    } catch (IOException ignored) {
+      // nothing held
+    }
+  }
+
+  /** Frees the status file for another worker. */
+  @Override
+  public synchronized void close() {
+    closeQuietly(lock);
+    lock = null;
   }
 
   /** Shows the queue, the items done and failed, and the state (one gauge per state, 1 for the current one) as meters. */
@@ -148,7 +191,7 @@ public final class WatchStatus {
     try {
       Path dir = file.toAbsolutePath().getParent();
       Files.createDirectories(dir);
-      Path tmp = dir.resolve("." + file.getFileName() + ".tmp");
+      Path tmp = dir.resolve("." + file.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
       Files.write(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(toJson()));
       try {
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
