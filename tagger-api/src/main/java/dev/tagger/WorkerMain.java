@@ -30,7 +30,7 @@ final class WorkerMain {
     try {
       // Ctrl-C reaches the whole process group: the parent decides (it stops after the items in hand), not the worker
       sun.misc.Signal.handle(new sun.misc.Signal("INT"), sun.misc.SignalHandler.SIG_IGN);
-    } catch (IllegalArgumentException | UnsupportedOperationException e) {
+    } catch (IllegalArgumentException e) {
       // not on this platform: Ctrl-C then ends the worker's item too
     }
     PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);

@@ -43,6 +43,25 @@ final class Profile {
     return vocabularies ? vocabularies(b) : b;
   }
 
+  /**
+   * What a Stash run (the plugin's tasks, {@code stash tag|watch}) tags with: the engine with the policy and
+   * the vocabularies, then the user's rules, named people and subtitles; the Stash sink is added by the run.
+   */
+  static Tagger.Builder stash(Engine analysis, TagPolicy policy, int parallelism, dev.tagger.rules.@org.jspecify.annotations.Nullable RuleChain rules,
+      dev.tagger.people.@org.jspecify.annotations.Nullable PeopleStore people, boolean subtitles) {
+    Tagger.Builder b = engine(analysis, policy, true).parallelism(parallelism);
+    if (rules != null) {
+      b.rules(rules);
+    }
+    if (people != null) {
+      b.people(people);
+    }
+    if (subtitles) {
+      b.sink(new dev.tagger.sink.SubtitleSink());
+    }
+    return b;
+  }
+
   /** The bundled vision and sound vocabularies, applied before a user's own rules. */
   static Tagger.Builder vocabularies(Tagger.Builder b) {
     return b.rules(VisionVocabulary.defaults()).rules(SoundVocabulary.defaults());

@@ -203,18 +203,9 @@ final class StashCommand implements Callable<Integer> {
           PeopleStore people = withPeople ? PeopleStore.open(peopleDir, PeopleStore.Settings.DEFAULT) : null) {
         StashTagging learning = stash.withFeedback(said);
         java.util.function.Supplier<Tagger.Builder> builders = () -> {
-          Tagger.Builder builder = Profile.engine(engine, Profile.policy(minConfidence, reviewFrom), true).parallelism(parallel);
-          if (ruleChain != null) {
-            builder.rules(ruleChain);
-          }
+          Tagger.Builder builder = Profile.stash(engine, Profile.policy(minConfidence, reviewFrom), parallel, ruleChain, people, !noSubtitles);
           if (results != null) {
             builder.resultStore(results);
-          }
-          if (people != null) {
-            builder.people(people);
-          }
-          if (!noSubtitles) {
-            builder.sink(new dev.tagger.sink.SubtitleSink());
           }
           if (runReport != null) {
             builder.sink(runReport);

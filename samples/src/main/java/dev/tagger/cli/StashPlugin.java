@@ -7,7 +7,6 @@ import dev.tagger.cli.watch.CpuLimits;
 import dev.tagger.cli.watch.RunWindows;
 import dev.tagger.cli.watch.WatchControl;
 import dev.tagger.cli.watch.WatchStatus;
-import dev.tagger.sink.SubtitleSink;
 import java.time.Clock;
 import dev.tagger.feedback.FeedbackStore;
 import dev.tagger.people.PeopleStore;
@@ -126,19 +125,7 @@ public final class StashPlugin {
     try (Engine engine = Engine.open(spec, new Engine.Isolation(Math.max(0, workers), Engine.Isolation.HEAP_MB, Engine.Isolation.RESIDENT_MB));
         PeopleStore people = names.contains(AnalyzerName.PEOPLE) ? PeopleStore.open(taughtDir, PeopleStore.Settings.DEFAULT) : null) {
       dev.tagger.rules.RuleChain ruleFile = rules.isBlank() ? null : dev.tagger.rules.RuleFile.load(java.nio.file.Path.of(rules));
-      java.util.function.Supplier<Tagger.Builder> builders = () -> {
-        Tagger.Builder builder = Profile.engine(engine, Profile.policy(min, review), true).parallelism(cores);
-        if (people != null) {
-          builder.people(people);
-        }
-        if (ruleFile != null) {
-          builder.rules(ruleFile);
-        }
-        if (subtitles) {
-          builder.sink(new SubtitleSink());
-        }
-        return builder;
-      };
+      java.util.function.Supplier<Tagger.Builder> builders = () -> Profile.stash(engine, Profile.policy(min, review), cores, ruleFile, people, subtitles);
       WatchControl control = new WatchControl(windows, pluginDir.resolve("pause"), Clock.systemDefaultZone());
       WatchStatus status = WatchStatus.open(pluginDir.resolve("status.json"), windows, Clock.systemDefaultZone());
       double[] shown = {-1};
