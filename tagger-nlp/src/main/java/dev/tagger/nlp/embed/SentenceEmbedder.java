@@ -22,7 +22,7 @@ import java.util.Map;
  * are cut at {@link #MAX_TOKENS} tokens, as the tokenizer's own settings say. Owns a native session;
  * thread-safe to run, closed once.
  */
-public final class SentenceEmbedder implements AutoCloseable {
+public final class SentenceEmbedder implements dev.tagger.spi.TextEmbedder, AutoCloseable {
   public static final String MODEL = "all-minilm-l6-v2";
   public static final int DIMENSIONS = 384;
   public static final int MAX_TOKENS = 128;
@@ -51,8 +51,14 @@ public final class SentenceEmbedder implements AutoCloseable {
   }
 
   /** The model's id and version, for provenance and for telling vectors of different models apart. */
-  public String modelVersion() {
+  @Override
+  public String model() {
     return MODEL + "@" + SHA256.get(ONNX).substring(0, 12);
+  }
+
+  @Override
+  public int dimensions() {
+    return DIMENSIONS;
   }
 
   public float[] embed(String text) {
@@ -60,6 +66,7 @@ public final class SentenceEmbedder implements AutoCloseable {
   }
 
   /** One unit-length vector per text, in order; texts go to the model in batches padded to their longest. */
+  @Override
   public List<float[]> embedAll(List<String> texts) {
     List<float[]> out = new ArrayList<>(texts.size());
     for (int from = 0; from < texts.size(); from += BATCH) {
