@@ -11,6 +11,7 @@ import dev.tagger.stash.StashClient;
 import dev.tagger.stash.StashConnection;
 import dev.tagger.stash.StashException;
 import dev.tagger.stash.StashItem;
+import dev.tagger.stash.StashLibrary;
 import dev.tagger.stash.StashSink;
 import dev.tagger.stash.StashTagging;
 import java.nio.file.Path;
@@ -29,10 +30,10 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "stash", mixinStandardHelpOptions = true, description = "Tag a Stash library (once, or as a worker that keeps up with it), or remove our tags from it.")
 final class StashCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "ACTION", description = "tag, watch (tag what is new or in AI_queue, again and again, until stopped), review (apply what people reviewed), reset, or people seed (name people after Stash's performers)")
+  @Parameters(index = "0", paramLabel = "ACTION", description = "tag, watch (tag what is new or in AI_queue, again and again, until stopped), search (WHAT: the query; needs --cache), review (apply what people reviewed), reset, or people seed (name people after Stash's performers)")
   String action;
 
-  @Parameters(index = "1", arity = "0..1", paramLabel = "WHAT", description = "With 'people': seed.")
+  @Parameters(index = "1", arity = "0..1", paramLabel = "WHAT", description = "With 'people': seed. With 'search': the query.")
   String what;
 
   @Option(names = "--create-performers", description = "With the people analyzer: create a performer for a named person Stash has none for (default: off; such a person is left out of Stash).")
@@ -139,6 +140,9 @@ final class StashCommand implements Callable<Integer> {
           + "apply to 'stash watch' only");
       return 2;
     }
+    if (action.equals("search")) {
+      return search();
+    }
     if (!List.of("tag", "watch", "review", "reset", "people").contains(action) || action.equals("people") != "seed".equals(what)) {
       System.err.println("tagger stash: ACTION must be tag, watch, review, reset or people seed, got '" + action + (what == null ? "" : " " + what) + "'");
       return 2;
@@ -199,13 +203,14 @@ final class StashCommand implements Callable<Integer> {
               : new dev.tagger.cli.report.RunReport(report, java.util.Map.of("command", "stash " + action, "url", url, "analyzers", String.join(",", analyzers),
                   "policy", "min confidence " + minConfidence + ", review from " + reviewFrom, "parallel", parallel));
           FileResultStore results = cache == null ? null : FileResultStore.open(cache);
+          SearchStore searchStore = cache == null ? null : SearchStore.open(cache, 1);
           FeedbackStore said = FeedbackStore.open(feedback);
           PeopleStore people = withPeople ? PeopleStore.open(peopleDir, PeopleStore.Settings.DEFAULT) : null) {
         StashTagging learning = stash.withFeedback(said);
         java.util.function.Supplier<Tagger.Builder> builders = () -> {
           Tagger.Builder builder = Profile.stash(engine, Profile.policy(minConfidence, reviewFrom), parallel, ruleChain, people, !noSubtitles);
           if (results != null) {
-            builder.resultStore(results);
+            builder.resultStore(results).sink(new dev.tagger.search.SearchIndexSink(searchStore.index()));
           }
           if (runReport != null) {
             builder.sink(runReport);
@@ -254,6 +259,38 @@ final class StashCommand implements Callable<Integer> {
       worker.control().sleep(worker.poll());
     }
     worker.status().state(dev.tagger.cli.watch.WatchStatus.State.STOPPED);
+  }
+
+  /** {@code stash search QUERY --cache DIR}: the scenes and images tagged with that cache that match, as ids and links. */
+  private int search() {
+    if (what == null || what.isBlank() || cache == null) {
+      System.err.println("tagger stash search: give the QUERY and the --cache the library was tagged with (stash tag --cache DIR)");
+      return 2;
+    }
+    if (!java.nio.file.Files.isDirectory(cache.resolve("search"))) {
+      System.err.println("tagger stash search: no search index in " + cache + "; run 'tagger stash tag --cache " + cache + "' first");
+      return 3;
+    }
+    PathMap paths = PathMap.parse(pathMap);
+    StashLibrary library = new StashLibrary(new StashClient(StashConnection.of(url, apiKey)), 25);
+    try (SearchStore store = SearchStore.openToSearch(cache)) {
+      String kind = scenesOnly ? "video" : imagesOnly ? "image" : null;
+      for (dev.tagger.search.SearchIndex.Hit h : store.index().search(new dev.tagger.search.SearchIndex.Query(what, kind, null, null, 10,
+          dev.tagger.search.SearchIndex.Mode.HYBRID))) {
+        StashItem.Kind stashKind = h.kind().equals("image") ? StashItem.Kind.IMAGE : StashItem.Kind.SCENE;
+        String stashPath = paths.toStash(h.path());
+        StashItem item = library.list(stashKind, new StashLibrary.Filter(null, stashPath, null)).stream()
+            .filter(i -> stashPath.equals(i.path())).findFirst().orElse(null); // the path filter is a substring match: confirm it
+        String link = item == null ? "(not in Stash)" : url.replaceAll("/+$", "") + (stashKind == StashItem.Kind.IMAGE ? "/images/" : "/scenes/")
+            + item.id() + (h.start() != null && stashKind == StashItem.Kind.SCENE ? "?t=" + (long) Math.floor(h.start()) : "");
+        System.out.printf(Locale.ROOT, "%s %s  %s%n    %s: %s%n", stashKind.name().toLowerCase(Locale.ROOT), item == null ? "?" : item.id(), link,
+            h.source(), h.passage().replaceAll("\\s*\\n\\s*", " / "));
+      }
+      return 0;
+    } catch (dev.tagger.TaggerException e) {
+      System.err.println("tagger stash search: " + e.getMessage());
+      return 3;
+    }
   }
 
   private static void report(StashItem.Kind kind, StashTagging.Report r) {

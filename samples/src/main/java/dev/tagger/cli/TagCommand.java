@@ -63,6 +63,10 @@ class TagCommand implements Callable<Integer> {
   /** The result store folder, where the feedback store lives too. */
   static final Path DEFAULT_CACHE = Path.of(System.getProperty("user.home"), ".cache", "tagger", "results");
 
+  @Option(names = "--no-index", description = "Keep no search index (by default the items' texts and tags go into one beside the "
+      + "result store, for 'tagger search').")
+  boolean noIndex;
+
   @Option(names = "--no-cache", description = "Analyze every item again and remember nothing (people's corrections in the cache folder are not applied either).")
   boolean noCache;
 
@@ -267,6 +271,9 @@ class TagCommand implements Callable<Integer> {
       }
       if (people != null) {
         builder.people(people);
+      }
+      if (!noCache && !noIndex) {
+        builder.sink(new dev.tagger.search.SearchIndexSink(add(open, SearchStore.open(cache, Math.max(1, cores / running))).index()));
       }
       if (runReport != null) {
         builder.sink(runReport);

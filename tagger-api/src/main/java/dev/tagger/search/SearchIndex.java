@@ -22,7 +22,6 @@ import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -41,7 +40,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An embedded Lucene index of each item's passages: every text found in it (a transcript utterance with its
- * time span, an OCR line, a title, the file-name words) and its applied tags, each passage with its words
+ * time span, an OCR line, a title, the file-name words), its applied tags, and the tags it was unsure of
+ * (the review band), each passage with its words
  * (BM25) and its vector (HNSW, dot product on unit vectors). Searching ranks items by the best of their
  * passages in a lexical and a vector list, fused by reciprocal rank ({@link Mode#HYBRID}), or by either alone;
  * filters by kind, tag and path prefix apply to both lists. Lucene was chosen over a hand-made index because
@@ -75,25 +75,57 @@ public final class SearchIndex implements AutoCloseable {
   private static final int RRF_K = 60;
 
   private final TextEmbedder embedder;
-  private final Analyzer analyzer = new StandardAnalyzer();
-  private final IndexWriter writer;
+  /** Lucene's classic English stop words: without them "a car" matches every passage with an "a". */
+  static final org.apache.lucene.analysis.CharArraySet STOP_WORDS = org.apache.lucene.analysis.CharArraySet.unmodifiableSet(
+      new org.apache.lucene.analysis.CharArraySet(List.of("a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into",
+          "is", "it", "no", "not", "of", "on", "or", "such", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was",
+          "will", "with"), false));
+
+  private final Analyzer analyzer = new StandardAnalyzer(STOP_WORDS);
+  private final @Nullable IndexWriter writer;
   private final SearcherManager searchers;
 
-  private SearchIndex(TextEmbedder embedder, IndexWriter writer) throws IOException {
+  private SearchIndex(TextEmbedder embedder, @Nullable IndexWriter writer, SearcherManager searchers) {
     this.embedder = embedder;
     this.writer = writer;
-    this.searchers = new SearcherManager(writer, null);
+    this.searchers = searchers;
   }
 
-  /** Opens (or creates) the index in {@code dir}; one process at a time (Lucene's write lock). */
+  /** Opens (or creates) the index in {@code dir} for writing; one writer at a time (Lucene's write lock). */
   public static SearchIndex open(Path dir, TextEmbedder embedder) {
     try {
-      IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer());
+      IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer(STOP_WORDS));
       config.setCommitOnClose(true);
-      return new SearchIndex(embedder, new IndexWriter(FSDirectory.open(dir.resolve(embedder.model().replaceAll("[^A-Za-z0-9.@-]", "_"))), config));
+      IndexWriter writer = new IndexWriter(FSDirectory.open(folder(dir, embedder)), config);
+      return new SearchIndex(embedder, writer, new SearcherManager(writer, null));
     } catch (IOException e) {
       throw new TaggerException("cannot open the search index in " + dir + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Opens the index in {@code dir} to search only, beside a writer that may be adding to it (a watcher): it
+   * sees what the writer had committed when it opened, and later commits on each search.
+   */
+  public static SearchIndex openToSearch(Path dir, TextEmbedder embedder) {
+    try {
+      return new SearchIndex(embedder, null, new SearcherManager(FSDirectory.open(folder(dir, embedder)), null));
+    } catch (org.apache.lucene.index.IndexNotFoundException e) {
+      throw new TaggerException("no search index for " + embedder.model() + " in " + dir + " yet", e);
+    } catch (IOException e) {
+      throw new TaggerException("cannot open the search index in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Path folder(Path dir, TextEmbedder embedder) {
+    return dir.resolve(embedder.model().replaceAll("[^A-Za-z0-9.@-]", "_"));
+  }
+
+  private IndexWriter writer() {
+    if (writer == null) {
+      throw new IllegalStateException("this search index was opened to search only");
+    }
+    return writer;
   }
 
   /** Replaces what the index holds for this item with its passages now; a failed item is left out. */
@@ -122,9 +154,9 @@ public final class SearchIndex implements AutoCloseable {
     }
     try {
       if (docs.isEmpty()) {
-        writer.deleteDocuments(new Term("item", r.path())); // (an update with no documents trips Lucene's own checks)
+        writer().deleteDocuments(new Term("item", r.path())); // (an update with no documents trips Lucene's own checks)
       } else {
-        writer.updateDocuments(new Term("item", r.path()), docs);
+        writer().updateDocuments(new Term("item", r.path()), docs);
       }
     } catch (IOException e) {
       throw new TaggerException("cannot index " + r.path() + ": " + e.getMessage(), e);
@@ -143,13 +175,17 @@ public final class SearchIndex implements AutoCloseable {
       String tags = String.join(", ", r.tags().stream().map(Tag::name).distinct().toList());
       out.put("tags", new TextItem("tags", tags, null, null));
     }
+    if (!r.review().isEmpty()) { // what the tagger was unsure of still helps a search find the item
+      String maybe = String.join(", ", r.review().stream().map(Tag::name).distinct().toList());
+      out.put("review", new TextItem("review tags", maybe, null, null));
+    }
     return out;
   }
 
   /** Makes what was indexed visible to searches and durable. */
   public void commit() {
     try {
-      writer.commit();
+      writer().commit();
       searchers.maybeRefresh();
     } catch (IOException e) {
       throw new TaggerException("cannot commit the search index: " + e.getMessage(), e);
@@ -165,12 +201,13 @@ public final class SearchIndex implements AutoCloseable {
         org.apache.lucene.search.Query filter = filter(q);
         Map<String, double[]> score = new LinkedHashMap<>(); // item -> fused score
         Map<String, Document> best = new LinkedHashMap<>();
+        Map<String, Integer> bestRank = new java.util.HashMap<>();
         if (q.mode() != Mode.VECTOR) {
-          fuse(s, s.search(lexical(q.text(), filter), CANDIDATES).scoreDocs, score, best);
+          fuse(s, s.search(lexical(q.text(), filter), CANDIDATES).scoreDocs, score, best, bestRank);
         }
         if (q.mode() != Mode.LEXICAL) {
           float[] v = embedder.embedAll(List.of(q.text())).get(0);
-          fuse(s, s.search(new KnnFloatVectorQuery("vector", v, CANDIDATES, filter), CANDIDATES).scoreDocs, score, best);
+          fuse(s, s.search(new KnnFloatVectorQuery("vector", v, CANDIDATES, filter), CANDIDATES).scoreDocs, score, best, bestRank);
         }
         return score.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0])).limit(q.top())
             .map(e -> hit(best.get(e.getKey()), e.getValue()[0])).toList();
@@ -182,8 +219,13 @@ public final class SearchIndex implements AutoCloseable {
     }
   }
 
-  /** Adds one ranked list to the fused scores: an item counts once per list, at its best passage's rank. */
-  private static void fuse(IndexSearcher s, ScoreDoc[] ranked, Map<String, double[]> score, Map<String, Document> best) throws IOException {
+  /**
+   * Adds one ranked list to the fused scores: an item counts once per list, at its best passage's rank. Its
+   * evidence is the passage ranked highest in either list; on a tie the later (vector) list's, which says
+   * it in the query's sense rather than sharing a word.
+   */
+  private static void fuse(IndexSearcher s, ScoreDoc[] ranked, Map<String, double[]> score, Map<String, Document> best, Map<String, Integer> bestRank)
+      throws IOException {
     java.util.Set<String> seen = new java.util.HashSet<>();
     int rank = 0;
     for (ScoreDoc sd : ranked) {
@@ -193,11 +235,11 @@ public final class SearchIndex implements AutoCloseable {
         continue;
       }
       rank++;
-      double[] total = score.computeIfAbsent(item, k -> new double[1]);
-      if (total[0] == 0) {
-        best.put(item, d); // the passage of the first list that found the item is its evidence
+      score.computeIfAbsent(item, k -> new double[1])[0] += 1.0 / (RRF_K + rank);
+      if (rank <= bestRank.getOrDefault(item, Integer.MAX_VALUE)) {
+        best.put(item, d);
+        bestRank.put(item, rank);
       }
-      total[0] += 1.0 / (RRF_K + rank);
     }
   }
 
@@ -237,14 +279,25 @@ public final class SearchIndex implements AutoCloseable {
 
   /** Passages held, for the size figures. */
   public int passages() {
-    return writer.getDocStats().numDocs;
+    try {
+      IndexSearcher s = searchers.acquire();
+      try {
+        return s.getIndexReader().numDocs();
+      } finally {
+        searchers.release(s);
+      }
+    } catch (IOException e) {
+      throw new TaggerException("cannot read the search index: " + e.getMessage(), e);
+    }
   }
 
   @Override
   public void close() {
     try {
       searchers.close();
-      writer.close();
+      if (writer != null) {
+        writer.close();
+      }
       analyzer.close();
     } catch (IOException e) {
       throw new TaggerException("cannot close the search index: " + e.getMessage(), e);

@@ -36,4 +36,16 @@ public final class PathMap {
     }
     return Path.of(stashPath);
   }
+
+  /** The path Stash has for a file this machine sees at {@code local}: {@link #toLocal} the other way. */
+  public String toStash(String local) {
+    Rule best = null;
+    for (Rule r : rules) {
+      if (local.startsWith(r.to()) && (local.length() == r.to().length() || r.to().endsWith("/") || local.charAt(r.to().length()) == '/')
+          && (best == null || r.to().length() > best.to().length())) {
+        best = r;
+      }
+    }
+    return best == null ? local : best.from() + local.substring(best.to().length());
+  }
 }
