@@ -84,6 +84,9 @@ final class SearchCommand implements Callable<Integer> {
     } catch (TaggerException e) {
       System.err.println("tagger search: " + e.getMessage());
       return 3;
+    } catch (RuntimeException e) {
+      System.err.println("tagger search: cannot search for that: " + e);
+      return 2;
     }
   }
 

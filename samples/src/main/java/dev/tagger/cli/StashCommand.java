@@ -112,6 +112,9 @@ final class StashCommand implements Callable<Integer> {
       + "VIDEO.LANG.srt and .vtt (through --path-map), which Stash shows as captions after its next scan; one a person made is never overwritten.")
   boolean noSubtitles;
 
+  @Option(names = "--no-index", description = "With --cache: keep no search index beside it (by default 'stash search' can then find the items).")
+  boolean noIndex;
+
   @Option(names = "--report", paramLabel = "FILE", description = "Write a run report at the end (with 'watch': when it stops): "
       + "FILE.html, one self-contained page with charts, or FILE.json.")
   Path report;
@@ -203,14 +206,17 @@ final class StashCommand implements Callable<Integer> {
               : new dev.tagger.cli.report.RunReport(report, java.util.Map.of("command", "stash " + action, "url", url, "analyzers", String.join(",", analyzers),
                   "policy", "min confidence " + minConfidence + ", review from " + reviewFrom, "parallel", parallel));
           FileResultStore results = cache == null ? null : FileResultStore.open(cache);
-          SearchStore searchStore = cache == null ? null : SearchStore.open(cache, 1);
+          SearchStore searchStore = cache == null || noIndex ? null : SearchStore.open(cache, 1);
           FeedbackStore said = FeedbackStore.open(feedback);
           PeopleStore people = withPeople ? PeopleStore.open(peopleDir, PeopleStore.Settings.DEFAULT) : null) {
         StashTagging learning = stash.withFeedback(said);
         java.util.function.Supplier<Tagger.Builder> builders = () -> {
           Tagger.Builder builder = Profile.stash(engine, Profile.policy(minConfidence, reviewFrom), parallel, ruleChain, people, !noSubtitles);
           if (results != null) {
-            builder.resultStore(results).sink(new dev.tagger.search.SearchIndexSink(searchStore.index()));
+            builder.resultStore(results);
+          }
+          if (searchStore != null) {
+            builder.sink(new dev.tagger.search.SearchIndexSink(searchStore.index()));
           }
           if (runReport != null) {
             builder.sink(runReport);

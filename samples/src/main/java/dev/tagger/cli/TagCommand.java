@@ -273,7 +273,11 @@ class TagCommand implements Callable<Integer> {
         builder.people(people);
       }
       if (!noCache && !noIndex) {
-        builder.sink(new dev.tagger.search.SearchIndexSink(add(open, SearchStore.open(cache, Math.max(1, cores / running))).index()));
+        try {
+          builder.sink(new dev.tagger.search.SearchIndexSink(add(open, SearchStore.open(cache, Math.max(1, cores / running))).index()));
+        } catch (TaggerException e) { // search is a help, not the run: tag without it
+          System.err.println("tagger: no search index this run (" + e.getMessage() + ")");
+        }
       }
       if (runReport != null) {
         builder.sink(runReport);

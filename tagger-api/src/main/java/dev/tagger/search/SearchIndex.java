@@ -84,6 +84,9 @@ public final class SearchIndex implements AutoCloseable {
   private final Analyzer analyzer = new StandardAnalyzer(STOP_WORDS);
   private final @Nullable IndexWriter writer;
   private final SearcherManager searchers;
+  private org.apache.lucene.store.@Nullable Directory directory;
+  /** Each indexed item's fingerprint (its passages and tags): a result that brings the same is not indexed again. */
+  private final Map<String, String> fingerprints = new java.util.concurrent.ConcurrentHashMap<>();
 
   private SearchIndex(TextEmbedder embedder, @Nullable IndexWriter writer, SearcherManager searchers) {
     this.embedder = embedder;
@@ -96,8 +99,18 @@ public final class SearchIndex implements AutoCloseable {
     try {
       IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer(STOP_WORDS));
       config.setCommitOnClose(true);
-      IndexWriter writer = new IndexWriter(FSDirectory.open(folder(dir, embedder)), config);
-      return new SearchIndex(embedder, writer, new SearcherManager(writer, null));
+      FSDirectory directory = FSDirectory.open(folder(dir, embedder));
+      IndexWriter writer = null;
+      try {
+        writer = new IndexWriter(directory, config);
+        SearchIndex index = new SearchIndex(embedder, writer, new SearcherManager(writer, null));
+        index.directory = directory;
+        index.loadFingerprints();
+        return index;
+      } catch (IOException | RuntimeException e) {
+        org.apache.lucene.util.IOUtils.closeWhileHandlingException(writer, directory);
+        throw e;
+      }
     } catch (IOException e) {
       throw new TaggerException("cannot open the search index in " + dir + ": " + e.getMessage(), e);
     }
@@ -108,11 +121,21 @@ public final class SearchIndex implements AutoCloseable {
    * sees what the writer had committed when it opened, and later commits on each search.
    */
   public static SearchIndex openToSearch(Path dir, TextEmbedder embedder) {
+    Path folder = folder(dir, embedder);
+    if (!java.nio.file.Files.isDirectory(folder)) {
+      throw new TaggerException("no search index for " + embedder.model() + " in " + dir + " yet");
+    }
+    FSDirectory directory = null;
     try {
-      return new SearchIndex(embedder, null, new SearcherManager(FSDirectory.open(folder(dir, embedder)), null));
+      directory = FSDirectory.open(folder);
+      SearchIndex index = new SearchIndex(embedder, null, new SearcherManager(directory, null));
+      index.directory = directory;
+      return index;
     } catch (org.apache.lucene.index.IndexNotFoundException e) {
+      org.apache.lucene.util.IOUtils.closeWhileHandlingException(directory);
       throw new TaggerException("no search index for " + embedder.model() + " in " + dir + " yet", e);
     } catch (IOException e) {
+      org.apache.lucene.util.IOUtils.closeWhileHandlingException(directory);
       throw new TaggerException("cannot open the search index in " + dir + ": " + e.getMessage(), e);
     }
   }
@@ -128,29 +151,41 @@ public final class SearchIndex implements AutoCloseable {
     return writer;
   }
 
-  /** Replaces what the index holds for this item with its passages now; a failed item is left out. */
+  /**
+   * Replaces what the index holds for this item with its passages now. A failed item keeps what it had (a
+   * time-out or an unreachable disk says nothing about the file), and an item whose passages and tags are
+   * what the index holds (a re-run from the result store) costs nothing.
+   */
   public void update(TagResult r) {
+    if (!r.succeeded()) {
+      return;
+    }
     List<Document> docs = new ArrayList<>();
-    if (r.succeeded()) {
-      Map<String, TextItem> passages = passages(r);
-      List<float[]> vectors = embedder.embedAll(passages.values().stream().map(TextItem::text).toList());
-      int i = 0;
-      for (TextItem t : passages.values()) {
-        Document d = new Document();
-        d.add(new StringField("item", r.path(), Field.Store.YES));
-        d.add(new StringField("kind", r.kind().name().toLowerCase(Locale.ROOT), Field.Store.YES));
-        for (Tag tag : r.tags()) {
-          d.add(new StringField("tag", tag.key(), Field.Store.NO));
-        }
-        d.add(new TextField("text", t.text(), Field.Store.YES));
-        d.add(new StoredField("source", t.kind()));
-        if (t.span() != null) {
-          d.add(new StoredField("start", t.span().startSeconds()));
-          d.add(new StoredField("end", t.span().endSeconds()));
-        }
-        d.add(new KnnFloatVectorField("vector", vectors.get(i++), VectorSimilarityFunction.DOT_PRODUCT));
-        docs.add(d);
+    Map<String, TextItem> passages = passages(r);
+    String fingerprint = dev.tagger.model.Hashing.sha256(r.kind() + "\u0000" + String.join("\u0000",
+        passages.values().stream().map(t -> t.kind() + "\u0002" + t.text() + "\u0002" + t.span()).toList()) + "\u0000"
+        + String.join("\u0001", r.tags().stream().map(Tag::key).sorted().toList()));
+    if (fingerprint.equals(fingerprints.get(r.path()))) {
+      return;
+    }
+    List<float[]> vectors = embedder.embedAll(passages.values().stream().map(TextItem::text).toList());
+    int i = 0;
+    for (TextItem t : passages.values()) {
+      Document d = new Document();
+      d.add(new StringField("item", r.path(), Field.Store.YES));
+      d.add(new StringField("kind", r.kind().name().toLowerCase(Locale.ROOT), Field.Store.YES));
+      for (Tag tag : r.tags()) {
+        d.add(new StringField("tag", tag.key(), Field.Store.NO));
       }
+      d.add(new TextField("text", t.text(), Field.Store.YES));
+      d.add(new StoredField("source", t.kind()));
+      if (t.span() != null) {
+        d.add(new StoredField("start", t.span().startSeconds()));
+        d.add(new StoredField("end", t.span().endSeconds()));
+      }
+      d.add(new KnnFloatVectorField("vector", vectors.get(i++), VectorSimilarityFunction.DOT_PRODUCT));
+      d.add(new StoredField("fingerprint", fingerprint));
+      docs.add(d);
     }
     try {
       if (docs.isEmpty()) {
@@ -158,8 +193,30 @@ public final class SearchIndex implements AutoCloseable {
       } else {
         writer().updateDocuments(new Term("item", r.path()), docs);
       }
+      fingerprints.put(r.path(), fingerprint);
     } catch (IOException e) {
       throw new TaggerException("cannot index " + r.path() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads the fingerprints of what the index holds (at open: a few seconds for 100,000 items). */
+  private void loadFingerprints() throws IOException {
+    IndexSearcher s = searchers.acquire();
+    try {
+      org.apache.lucene.index.StoredFields stored = s.getIndexReader().storedFields();
+      for (org.apache.lucene.index.LeafReaderContext leaf : s.getIndexReader().leaves()) {
+        org.apache.lucene.util.Bits live = leaf.reader().getLiveDocs();
+        for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+          if (live == null || live.get(doc)) {
+            Document d = stored.document(leaf.docBase + doc, java.util.Set.of("item", "fingerprint"));
+            if (d.get("fingerprint") != null) {
+              fingerprints.put(d.get("item"), d.get("fingerprint"));
+            }
+          }
+        }
+      }
+    } finally {
+      searchers.release(s);
     }
   }
 
@@ -199,15 +256,16 @@ public final class SearchIndex implements AutoCloseable {
       IndexSearcher s = searchers.acquire();
       try {
         org.apache.lucene.search.Query filter = filter(q);
+        int candidates = Math.max(CANDIDATES, q.top() * 10); // passages, of which several may be one item's
         Map<String, double[]> score = new LinkedHashMap<>(); // item -> fused score
         Map<String, Document> best = new LinkedHashMap<>();
         Map<String, Integer> bestRank = new java.util.HashMap<>();
         if (q.mode() != Mode.VECTOR) {
-          fuse(s, s.search(lexical(q.text(), filter), CANDIDATES).scoreDocs, score, best, bestRank);
+          fuse(s, s.search(lexical(q.text(), filter), candidates).scoreDocs, score, best, bestRank);
         }
         if (q.mode() != Mode.LEXICAL) {
           float[] v = embedder.embedAll(List.of(q.text())).get(0);
-          fuse(s, s.search(new KnnFloatVectorQuery("vector", v, CANDIDATES, filter), CANDIDATES).scoreDocs, score, best, bestRank);
+          fuse(s, s.search(new KnnFloatVectorQuery("vector", v, candidates, filter), candidates).scoreDocs, score, best, bestRank);
         }
         return score.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0])).limit(q.top())
             .map(e -> hit(best.get(e.getKey()), e.getValue()[0])).toList();
@@ -250,20 +308,29 @@ public final class SearchIndex implements AutoCloseable {
         start == null ? null : start.numericValue().doubleValue(), end == null ? null : end.numericValue().doubleValue());
   }
 
-  private org.apache.lucene.search.Query lexical(String text, org.apache.lucene.search.Query filter) throws IOException {
+  private org.apache.lucene.search.Query lexical(String text, org.apache.lucene.search.@Nullable Query filter) throws IOException {
     BooleanQuery.Builder words = new BooleanQuery.Builder();
     try (TokenStream ts = analyzer.tokenStream("text", text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       ts.reset();
-      while (ts.incrementToken()) {
-        words.add(new TermQuery(new Term("text", term.toString())), BooleanClause.Occur.SHOULD);
+      java.util.Set<String> terms = new java.util.LinkedHashSet<>();
+      while (ts.incrementToken() && terms.size() < 256) { // a pasted page of text asks for its first 256 words
+        terms.add(term.toString());
       }
+      terms.forEach(t -> words.add(new TermQuery(new Term("text", t)), BooleanClause.Occur.SHOULD));
       ts.end();
     }
-    return new BooleanQuery.Builder().add(words.build(), BooleanClause.Occur.MUST).add(filter, BooleanClause.Occur.FILTER).build();
+    BooleanQuery.Builder query = new BooleanQuery.Builder().add(words.build(), BooleanClause.Occur.MUST);
+    if (filter != null) {
+      query.add(filter, BooleanClause.Occur.FILTER);
+    }
+    return query.build();
   }
 
-  private static org.apache.lucene.search.Query filter(Query q) {
+  private static org.apache.lucene.search.@Nullable Query filter(Query q) {
+    if (q.kind() == null && q.tag() == null && q.pathPrefix() == null) {
+      return null; // no filter: the vector search takes its unfiltered path
+    }
     BooleanQuery.Builder b = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
     if (q.kind() != null) {
       b.add(new TermQuery(new Term("kind", q.kind().toLowerCase(Locale.ROOT))), BooleanClause.Occur.FILTER);
@@ -294,11 +361,7 @@ public final class SearchIndex implements AutoCloseable {
   @Override
   public void close() {
     try {
-      searchers.close();
-      if (writer != null) {
-        writer.close();
-      }
-      analyzer.close();
+      org.apache.lucene.util.IOUtils.close(searchers, writer, directory, analyzer);
     } catch (IOException e) {
       throw new TaggerException("cannot close the search index: " + e.getMessage(), e);
     }
