@@ -137,14 +137,11 @@ class FolderWatchTest {
   }
 
   Process watcher(Path folder, String... extra) throws Exception {
-    String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    Path argFile = Files.writeString(dir.resolve("java.args"), "-cp \"" + cp.replace("\\", "\\\\") + "\"\n");
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "@" + argFile,
-        "dev.tagger.cli.TaggerCli", "watch", "--analyzers", "classifier", "--workers", "0", "--models", TestModels.dir().toString(),
+    List<String> args = new ArrayList<>(List.of("watch", "--analyzers", "classifier", "--workers", "0", "--models", TestModels.dir().toString(),
         "--cache", dir.resolve("cache").toString(), "--state", dir.resolve("state").toString(), "--out", dir.resolve("out.jsonl").toString()));
-    command.addAll(List.of(extra));
-    command.add(folder.toString());
-    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("watch.log").toFile())).start();
+    args.addAll(List.of(extra));
+    args.add(folder.toString());
+    return WorkerProcess.start(dir, args);
   }
 
   /** The watcher's Prometheus endpoint, at the port its first line names. */
@@ -173,20 +170,10 @@ class FolderWatchTest {
   }
 
   JsonNode status() {
-    try {
-      return JSON.readTree(dir.resolve("state/status.json").toFile());
-    } catch (Exception e) {
-      return JSON.createObjectNode();
-    }
+    return WorkerProcess.status(dir);
   }
 
   void awaitTrue(BooleanSupplier condition, int seconds) throws Exception {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("not within " + seconds + " s; " + lines().size() + " lines; log:\n" + Files.readString(dir.resolve("watch.log")));
-      }
-      Thread.sleep(200);
-    }
+    WorkerProcess.awaitTrue(dir, condition, seconds, lines().size() + " lines");
   }
 }

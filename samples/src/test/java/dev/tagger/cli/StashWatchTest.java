@@ -121,22 +121,15 @@ class StashWatchTest {
   }
 
   Process watcher(FakeStash stash, String... extra) throws Exception {
-    String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    Path argFile = Files.writeString(dir.resolve("java.args"), "-cp \"" + cp.replace("\\", "\\\\") + "\"\n");
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "@" + argFile,
-        "dev.tagger.cli.TaggerCli", "stash", "watch", "--url", stash.url(), "--api-key", "k3y", "--analyzers", "classifier",
+    List<String> args = new ArrayList<>(List.of("stash", "watch", "--url", stash.url(), "--api-key", "k3y", "--analyzers", "classifier",
         "--workers", "0", "--models", TestModels.dir().toString(), "--path-map", "/stash=" + dir.resolve("photos"),
         "--feedback", dir.resolve("feedback").toString(), "--state", dir.resolve("state").toString(), "--poll", "1"));
-    command.addAll(List.of(extra));
-    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("watch.log").toFile())).start();
+    args.addAll(List.of(extra));
+    return WorkerProcess.start(dir, args);
   }
 
   JsonNode status() {
-    try {
-      return JSON.readTree(dir.resolve("state/status.json").toFile());
-    } catch (Exception e) {
-      return JSON.createObjectNode();
-    }
+    return WorkerProcess.status(dir);
   }
 
   static boolean tagged(FakeStash stash, String imageId) {
@@ -151,12 +144,6 @@ class StashWatchTest {
   }
 
   void awaitTrue(BooleanSupplier condition, int seconds) throws Exception {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("not within " + seconds + " s; status " + status() + "; log:\n" + Files.readString(dir.resolve("watch.log")));
-      }
-      Thread.sleep(200);
-    }
+    WorkerProcess.awaitTrue(dir, condition, seconds, "stash watch");
   }
 }
