@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  *     and {@code "text (first 1 MB)"} when only the start of a huge text file was read
  * @param analyzerMillis where the analysis spent its time: wall milliseconds by analyzer id and
  *     {@code decode} (empty when it came from the store or failed)
+ * @param usage what remote analyzers spent on it, by {@code analyzerId.counter} ({@code remote-vision.requests},
+ *     {@code remote-text.tokens_in}); empty when it came from the store or none ran
  */
 public record TagResult(
     String path,
@@ -28,7 +30,8 @@ public record TagResult(
     boolean fromCache,
     long millis,
     List<String> partial,
-    java.util.Map<String, Double> analyzerMillis) {
+    java.util.Map<String, Double> analyzerMillis,
+    java.util.Map<String, Long> usage) {
 
   public TagResult {
     Objects.requireNonNull(path, "path");
@@ -38,6 +41,12 @@ public record TagResult(
     texts = List.copyOf(texts);
     partial = List.copyOf(partial);
     analyzerMillis = analyzerMillis == null ? java.util.Map.of() : java.util.Map.copyOf(analyzerMillis);
+    usage = usage == null ? java.util.Map.of() : java.util.Map.copyOf(usage);
+  }
+
+  public TagResult(String path, MediaKind kind, @Nullable String sha256, List<Tag> tags, List<Tag> review, List<TextItem> texts,
+      @Nullable ItemError error, boolean fromCache, long millis, List<String> partial, java.util.Map<String, Double> analyzerMillis) {
+    this(path, kind, sha256, tags, review, texts, error, fromCache, millis, partial, analyzerMillis, java.util.Map.of());
   }
 
   public TagResult(String path, MediaKind kind, @Nullable String sha256, List<Tag> tags, List<Tag> review, List<TextItem> texts,

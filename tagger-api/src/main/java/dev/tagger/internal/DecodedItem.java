@@ -105,7 +105,7 @@ public final class DecodedItem implements AnalysisInput {
         new Evidence(d.evidence().span(), scaled(d.evidence().box()), d.evidence().text(),
             d.evidence().points().stream().map(p -> new Point(p.x() * scaleX, p.y() * scaleY)).toList()))).toList();
     List<FaceSample> faces = out.faces().stream().map(f -> new FaceSample(f.vector(), scaled(f.box()), f.seconds(), f.score())).toList();
-    return new AnalyzerOutput(detections, out.texts(), out.partial(), out.embedding(), faces);
+    return new AnalyzerOutput(detections, out.texts(), out.partial(), out.embedding(), faces, out.unavailable(), out.usage());
   }
 
   private @Nullable Box scaled(@Nullable Box b) {

@@ -78,7 +78,7 @@ public final class ItemPipeline {
         people.add(sha, media.id(), found.faces()); // descriptors go to the people store, and only there (once an item)
       }
       found = found.withoutFaces();
-      if (store != null) {
+      if (store != null && found.complete()) { // an analyzer that could not look this time is asked again next run
         store.put(key, found.toKeep());
       }
     }
@@ -99,7 +99,18 @@ public final class ItemPipeline {
     return new TagResult(media.id(), kind, sha,
         tags.stream().filter(t -> !t.review()).toList(),
         tags.stream().filter(Tag::review).toList(),
-        found.texts(), null, stored.isPresent(), elapsedMillis(start), found.partial(), stored.isPresent() ? java.util.Map.of() : found.millis());
+        found.texts(), null, stored.isPresent(), elapsedMillis(start), partial(found),
+        stored.isPresent() ? java.util.Map.of() : found.millis(), stored.isPresent() ? java.util.Map.of() : found.usage());
+  }
+
+  /** What may be missing from the item's tags: analyzers cut short, then those that could not look this time. */
+  private static List<String> partial(StoredAnalysis found) {
+    if (found.unavailable().isEmpty()) {
+      return found.partial();
+    }
+    List<String> all = new java.util.ArrayList<>(found.partial());
+    all.addAll(found.unavailable());
+    return all;
   }
 
   private static String article(MediaKind kind) {

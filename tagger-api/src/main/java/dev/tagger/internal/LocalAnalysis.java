@@ -74,18 +74,29 @@ public final class LocalAnalysis implements ItemAnalysis {
     List<String> partial = new ArrayList<>();
     java.util.Map<String, String> embeddings = new java.util.TreeMap<>();
     List<dev.tagger.spi.FaceSample> faces = new ArrayList<>();
+    Looks looks = new Looks(new ArrayList<>(), new java.util.TreeMap<>());
     item.addTexts(ownTexts(media, kind));
     if (kind == MediaKind.TEXT && sizeOf(media) > MAX_TEXT_BYTES) {
       partial.add(TEXT_PREFIX); // a huge text file is tagged from its first MB, and the result says so
     }
-    runAll(mediaAnalyzers, item, tags, found, partial, embeddings, faces);
+    runAll(mediaAnalyzers, item, tags, found, partial, embeddings, faces, looks);
     item.addTexts(found); // text analyzers also read what the media analyzers found (OCR, speech)
-    runAll(textAnalyzers, item, tags, found, partial, embeddings, faces);
-    return new StoredAnalysis(kind, tags, found, partial, embeddings, faces, item.timings().millis());
+    runAll(textAnalyzers, item, tags, found, partial, embeddings, faces, looks);
+    return new StoredAnalysis(kind, tags, found, partial, embeddings, faces, item.timings().millis(), looks.unavailable(), looks.usage());
+  }
+
+  /** Which analyzers could not look this time, and what the looks cost (remote analyzers). */
+  private record Looks(List<String> unavailable, java.util.Map<String, Long> usage) {
+    void add(dev.tagger.spi.AnalyzerInfo info, AnalyzerOutput out) {
+      if (out.unavailable() != null) {
+        unavailable.add(info.id() + " (" + out.unavailable() + ")");
+      }
+      out.usage().forEach((k, v) -> usage.merge(info.id() + "." + k, v, Long::sum));
+    }
   }
 
   private void runAll(List<Analyzer> analyzers, DecodedItem item, List<Tag> tags, List<TextItem> found, List<String> partial,
-      java.util.Map<String, String> embeddings, List<dev.tagger.spi.FaceSample> faces) {
+      java.util.Map<String, String> embeddings, List<dev.tagger.spi.FaceSample> faces, Looks looks) {
     List<Analyzer> applicable = analyzers.stream().filter(a -> a.kinds().contains(item.kind())).toList();
     java.util.Map<Analyzer, AnalyzerOutput> streamed = new java.util.IdentityHashMap<>();
     try {
@@ -114,6 +125,7 @@ public final class LocalAnalysis implements ItemAnalysis {
         partial.add(a.info().id());
       }
       faces.addAll(out.faces());
+      looks.add(a.info(), out);
       if (out.embedding() != null) {
         embeddings.put(out.embedding().model(), out.embedding().encoded());
       }
