@@ -72,6 +72,22 @@ public record TagResult(
     return error == null;
   }
 
+  /**
+   * The description a model wrote for the item, for sinks that keep one (an XMP {@code dc:description}, Stash's
+   * details): its one-sentence {@code caption} (what a vision model saw; else {@code about}, what a language model read),
+   * then its {@code summary} when the text was long; empty when no model wrote one.
+   */
+  public Optional<String> description() {
+    String caption = firstText("caption").or(() -> firstText("about")).orElse("");
+    String summary = firstText("summary").orElse("");
+    String both = (caption + (caption.isEmpty() || summary.isEmpty() ? "" : "\n\n") + summary).strip();
+    return both.isEmpty() ? Optional.empty() : Optional.of(both);
+  }
+
+  private Optional<String> firstText(String kind) {
+    return texts.stream().filter(t -> t.kind().equals(kind) && t.source() != null && !t.text().isBlank()).map(t -> t.text().strip()).findFirst();
+  }
+
   /** The applied tag with this name (case-insensitive), if any. */
   public Optional<Tag> tag(String name) {
     String key = Tag.key(name);

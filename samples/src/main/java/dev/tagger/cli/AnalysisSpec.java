@@ -32,10 +32,12 @@ import org.jspecify.annotations.Nullable;
  * @param decoderThreads FFmpeg's threads per item, 0 for its own choice
  * @param taught the folder whose {@code taught.json} holds the tags people taught, or null; when it holds any, the
  *     {@code taught} analyzer runs too
+ * @param remote the gateway for {@code remote-vision} and {@code remote-text}, or null when none is configured
  */
 record AnalysisSpec(List<String> analyzers, @Nullable String models, @Nullable String catalog, String classifierModel,
     String detectorModel, int top, int onnxThreads, long ocrTimeLimitMillis, @Nullable String speechModel,
-    Map<String, String> entityLists, @Nullable String nameFinder, int decoderThreads, SamplingPolicy sampling, @Nullable String taught) {
+    Map<String, String> entityLists, @Nullable String nameFinder, int decoderThreads, SamplingPolicy sampling, @Nullable String taught,
+    @Nullable RemoteSpec remote) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   AnalysisSpec {
@@ -46,27 +48,37 @@ record AnalysisSpec(List<String> analyzers, @Nullable String models, @Nullable S
   /** The default analyzers and options, with this many ONNX threads per item. */
   static AnalysisSpec defaults(List<String> analyzers, int onnxThreads) {
     return new AnalysisSpec(analyzers, null, null, ImageClassifier.IMAGENET_MODEL, ObjectDetector.YOLOX_NANO_MODEL, 5,
-        onnxThreads, 60_000, null, Map.of(), null, 1, SamplingPolicy.DEFAULT, null);
+        onnxThreads, 60_000, null, Map.of(), null, 1, SamplingPolicy.DEFAULT, null, null);
   }
 
   AnalysisSpec withModels(@Nullable Path dir) {
     return new AnalysisSpec(analyzers, dir == null ? null : dir.toString(), catalog, classifierModel, detectorModel, top, onnxThreads,
-        ocrTimeLimitMillis, speechModel, entityLists, nameFinder, decoderThreads, sampling, taught);
+        ocrTimeLimitMillis, speechModel, entityLists, nameFinder, decoderThreads, sampling, taught, remote);
   }
 
   AnalysisSpec withTaught(@Nullable Path dir) {
     return new AnalysisSpec(analyzers, models, catalog, classifierModel, detectorModel, top, onnxThreads,
-        ocrTimeLimitMillis, speechModel, entityLists, nameFinder, decoderThreads, sampling, dir == null ? null : dir.toString());
+        ocrTimeLimitMillis, speechModel, entityLists, nameFinder, decoderThreads, sampling, dir == null ? null : dir.toString(), remote);
   }
 
   AnalysisSpec withSampling(SamplingPolicy value) {
     return new AnalysisSpec(analyzers, models, catalog, classifierModel, detectorModel, top, onnxThreads,
-        ocrTimeLimitMillis, speechModel, entityLists, nameFinder, decoderThreads, value, taught);
+        ocrTimeLimitMillis, speechModel, entityLists, nameFinder, decoderThreads, value, taught, remote);
   }
 
   AnalysisSpec withDecoderThreads(int value) {
     return new AnalysisSpec(analyzers, models, catalog, classifierModel, detectorModel, top, onnxThreads,
-        ocrTimeLimitMillis, speechModel, entityLists, nameFinder, value, sampling, taught);
+        ocrTimeLimitMillis, speechModel, entityLists, nameFinder, value, sampling, taught, remote);
+  }
+
+  AnalysisSpec withRemote(@Nullable RemoteSpec value) {
+    return new AnalysisSpec(analyzers, models, catalog, classifierModel, detectorModel, top, onnxThreads,
+        ocrTimeLimitMillis, speechModel, entityLists, nameFinder, decoderThreads, sampling, taught, value);
+  }
+
+  /** The spec each of {@code workers} processes opens: the gateway's limits and budget shared out among them. */
+  AnalysisSpec sharedBy(int workers) {
+    return remote == null ? this : withRemote(remote.share(workers));
   }
 
   /** Opens the analyzers; the caller closes them. Throws {@link dev.tagger.TaggerException} when a model is missing. */
@@ -74,7 +86,8 @@ record AnalysisSpec(List<String> analyzers, @Nullable String models, @Nullable S
     ModelStore store = models == null ? ModelStore.fromEnvironment() : new ModelStore(Path.of(models), ModelStore.fromEnvironment().offline());
     ModelCatalog known = catalog == null ? ModelCatalog.defaults() : ModelCatalog.defaults().with(ModelCatalog.load(Path.of(catalog)));
     AnalyzerChoice chosen = new AnalyzerChoice(AnalyzerName.parseAll(analyzers), store, known, classifierModel, detectorModel, top,
-        new OnnxOptions(onnxThreads), Duration.ofMillis(ocrTimeLimitMillis), speechModel == null ? null : Path.of(speechModel));
+        new OnnxOptions(onnxThreads), Duration.ofMillis(ocrTimeLimitMillis), speechModel == null ? null : Path.of(speechModel),
+        remote == null ? null : remote.settings());
     try {
       entityLists.forEach((type, list) -> chosen.addText(new DictionaryEntityAnalyzer(EntityDictionary.load(Path.of(list), type))));
       if (nameFinder != null) {

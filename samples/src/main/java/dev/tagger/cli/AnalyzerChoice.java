@@ -26,6 +26,10 @@ import dev.tagger.onnx.ContentRatingAnalyzer;
 import dev.tagger.onnx.FaceEstimateAnalyzer;
 import dev.tagger.onnx.PeopleAnalyzer;
 import dev.tagger.onnx.runtime.OnnxOptions;
+import dev.tagger.remote.Gateway;
+import dev.tagger.remote.GatewaySettings;
+import dev.tagger.remote.RemoteTextAnalyzer;
+import dev.tagger.remote.RemoteVisionAnalyzer;
 import dev.tagger.spi.Analyzer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +43,8 @@ import org.jspecify.annotations.Nullable;
  * English), {@code sounds} (AudioSet sound events), {@code keywords},
  * {@code language}, {@code dates}, {@code countries} (text analyzers on file names, titles and text),
  * {@code ocr} (Tesseract, behind PP-OCR's text detector as a pre-check) and {@code ppocr} (PP-OCRv4 on ONNX
- * Runtime); named together (as the default set does), one {@link MergedOcr} merges their readings per region.
+ * Runtime); named together (as the default set does), one {@link MergedOcr} merges their readings per region;
+ * {@code remote-vision} and {@code remote-text} (a gateway's larger models) share one {@link Gateway}.
  */
 final class AnalyzerChoice implements AutoCloseable {
   private final List<AutoCloseable> owned = new ArrayList<>();
@@ -50,7 +55,8 @@ final class AnalyzerChoice implements AutoCloseable {
    * @param detectorModel catalog id of the detector's model
    */
   AnalyzerChoice(List<AnalyzerName> names, ModelStore store, ModelCatalog catalog, String classifierModel, String detectorModel,
-      int topK, OnnxOptions onnx, Duration ocrTimeLimit, @Nullable Path speechModel) {
+      int topK, OnnxOptions onnx, Duration ocrTimeLimit, @Nullable Path speechModel, @Nullable GatewaySettings remote) {
+    Gateway gateway = remote == null ? null : new Gateway(remote); // one for both remote analyzers: shared limits and budget
     try {
       boolean bothOcr = names.contains(AnalyzerName.OCR) && names.contains(AnalyzerName.PPOCR);
       boolean ocrAdded = false;
@@ -84,6 +90,8 @@ final class AnalyzerChoice implements AutoCloseable {
           case PEOPLE -> add(PeopleAnalyzer.open(store, FaceOptions.DEFAULT, onnx));
           case AGE_GENDER -> add(FaceEstimateAnalyzer.open(store, FaceOptions.DEFAULT, onnx));
           case RATING -> add(ContentRatingAnalyzer.open(store, onnx));
+          case REMOTE_VISION -> analyzers.add(new RemoteVisionAnalyzer(needGateway(gateway, name)));
+          case REMOTE_TEXT -> analyzers.add(new RemoteTextAnalyzer(needGateway(gateway, name)));
           case OCR -> {
             PaddleOcr precheck = new PaddleOcr(2048, 0.7, onnx.intraOpThreads(), ocrTimeLimit);
             owned.add(precheck);
@@ -95,6 +103,13 @@ final class AnalyzerChoice implements AutoCloseable {
       close();
       throw e;
     }
+  }
+
+  private static Gateway needGateway(@Nullable Gateway gateway, AnalyzerName name) {
+    if (gateway == null) {
+      throw new dev.tagger.TaggerException(name.id() + " needs a gateway: --remote-url URL and --remote-model NAME");
+    }
+    return gateway;
   }
 
   private static TesseractOcr tesseract(Duration timeLimit) {

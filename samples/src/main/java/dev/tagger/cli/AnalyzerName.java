@@ -16,7 +16,11 @@ enum AnalyzerName {
   /** Age range and apparent gender estimated from each face ({@code age-gender}); never on by default. */
   AGE_GENDER,
   /** A content rating ({@code rating: explicit}, {@code rating: suggestive}, {@code drawing}); never on by default. */
-  RATING;
+  RATING,
+  /** A larger vision model behind an OpenAI-compatible gateway ({@code --remote-url}); never on without one. */
+  REMOTE_VISION,
+  /** A larger language model behind the gateway, on the item's transcript and text; never on without one. */
+  REMOTE_TEXT;
 
   String id() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -45,7 +45,7 @@ final class Engine implements AutoCloseable {
     if (isolation.workers() == 0) {
       return new Engine(spec, spec.open(), null);
     }
-    WorkerPool pool = WorkerPool.builder(CliWorkerSetup.class).configuration(spec.toJson()).workers(isolation.workers())
+    WorkerPool pool = WorkerPool.builder(CliWorkerSetup.class).configuration(spec.sharedBy(isolation.workers()).toJson()).workers(isolation.workers())
         .heapMegabytes(isolation.heapMegabytes()).maxResidentMegabytes(isolation.maxResidentMegabytes()).start();
     return new Engine(spec, null, pool);
   }

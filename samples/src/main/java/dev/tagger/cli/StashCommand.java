@@ -128,6 +128,13 @@ final class StashCommand implements Callable<Integer> {
   @picocli.CommandLine.Mixin
   WatchOptions watch = new WatchOptions();
 
+  @picocli.CommandLine.Mixin
+  RemoteOptions remote = new RemoteOptions();
+
+  @Option(names = "--remote-details", description = "Write a remote model's caption or summary as a scene's details where "
+      + "the scene has none (never over a person's).")
+  boolean remoteDetails;
+
   @Override
   public Integer call() {
     if (report != null && !dev.tagger.cli.report.RunReport.isReportName(report)) {
@@ -150,12 +157,18 @@ final class StashCommand implements Callable<Integer> {
       System.err.println("tagger stash: ACTION must be tag, watch, review, reset or people seed, got '" + action + (what == null ? "" : " " + what) + "'");
       return 2;
     }
+    String remoteProblem = remote.problem(AnalyzerName.parseAll(remote.analyzers(analyzers)));
+    if (remoteProblem != null) {
+      System.err.println("tagger stash " + action + ": " + remoteProblem);
+      return 2;
+    }
+    List<String> analyzers = remote.analyzers(this.analyzers);
     List<StashItem.Kind> kinds = scenesOnly ? List.of(StashItem.Kind.SCENE) : imagesOnly ? List.of(StashItem.Kind.IMAGE)
         : List.of(StashItem.Kind.SCENE, StashItem.Kind.IMAGE);
     try {
       StashClient client = new StashClient(StashConnection.of(url, apiKey));
       StashTagging stash = new StashTagging(client, PathMap.parse(pathMap), new StashSink.Options(batch, markerMin, markerGap, markerMinFor, markerGapFor, parentTags)
-          .withMaxReviewItems(reviewPerRun).withCreatePerformers(createPerformers));
+          .withMaxReviewItems(reviewPerRun).withCreatePerformers(createPerformers)).withSceneDetails(remoteDetails);
       Path peopleDir = cache != null ? cache : feedback; // the people store lives beside the result store
       if (action.equals("review")) {
         try (FeedbackStore people = FeedbackStore.open(feedback)) {
@@ -199,7 +212,7 @@ final class StashCommand implements Callable<Integer> {
         System.err.println("tagger stash watch: watching " + url + " (" + worker.limits() + "; run windows: " + worker.control().windows() + ")");
       }
       AnalysisSpec spec = AnalysisSpec.defaults(analyzers, Math.max(1, cores / parallel)).withModels(models).withDecoderThreads(0)
-          .withSampling(new SamplingPolicy(SamplingPolicy.Mode.INTERVAL, interval, 100, 0.3)).withTaught(feedback);
+          .withSampling(new SamplingPolicy(SamplingPolicy.Mode.INTERVAL, interval, 100, 0.3)).withTaught(feedback).withRemote(remote.spec(cache));
       int failed = 0;
       try (Engine engine = Engine.open(spec, workerOptions.isolation(parallel));
           dev.tagger.cli.report.RunReport runReport = report == null ? null

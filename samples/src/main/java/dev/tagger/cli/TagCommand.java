@@ -89,7 +89,7 @@ class TagCommand implements Callable<Integer> {
   int top = 5;
 
   @Option(names = "--analyzers", split = ",", paramLabel = "NAME",
-      description = "Analyzers to run: classifier, objects, faces, speech, sounds, keywords, language, dates, countries, ocr (Tesseract), ppocr (PP-OCRv4); ocr and ppocr together merge their readings; people (who the faces are, kept beside the cache), age-gender (age range and apparent gender estimated from faces), rating (rating: explicit, rating: suggestive, drawing); none of these three is ever on by default (default: all but those).")
+      description = "Analyzers to run: classifier, objects, faces, speech, sounds, keywords, language, dates, countries, ocr (Tesseract), ppocr (PP-OCRv4); ocr and ppocr together merge their readings; people (who the faces are, kept beside the cache), age-gender (age range and apparent gender estimated from faces), rating (rating: explicit, rating: suggestive, drawing); none of these three is ever on by default; remote-vision and remote-text (a gateway's larger models, with --remote-url) (default: all but those, plus the remote two when --remote-url is given).")
   List<String> analyzers = List.of(Profile.DEFAULT_ANALYZER_LIST.split(","));
 
   @Option(names = "--min-confidence", paramLabel = "P", description = "Apply a tag when a person accepts it with at least this probability (calibrated; default: ${DEFAULT-VALUE}).")
@@ -145,6 +145,9 @@ class TagCommand implements Callable<Integer> {
   @picocli.CommandLine.Mixin
   WorkerOptions workerOptions = new WorkerOptions();
 
+  @picocli.CommandLine.Mixin
+  RemoteOptions remote = new RemoteOptions();
+
   private static final com.fasterxml.jackson.databind.ObjectMapper SKIPPED_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
   /** bin/tagger says whether stderr is a terminal; without it, fall back to the JVM's console check. */
@@ -195,8 +198,8 @@ class TagCommand implements Callable<Integer> {
     if (report != null && !dev.tagger.cli.report.RunReport.isReportName(report)) {
       return "--report " + report + ": the name must end in .html or .json";
     }
-    AnalyzerName.parseAll(analyzers); // a misspelt name is a usage error, here and not in a worker
-    return null;
+    // a misspelt name or a remote analyzer without a gateway is a usage error, here and not in a worker
+    return remote.problem(AnalyzerName.parseAll(remote.analyzers(analyzers)));
   }
 
   /** A run's engine, stores and tagger, open until closed; {@code tag} and {@code watch} wire them here alike. */
@@ -227,10 +230,12 @@ class TagCommand implements Callable<Integer> {
     Map<String, String> lists = new LinkedHashMap<>();
     entityLists.forEach((type, list) -> lists.put(type, list.toString()));
     int running = Math.min(parallel, cores);
+    List<String> analyzers = remote.analyzers(this.analyzers);
     AnalysisSpec spec = new AnalysisSpec(analyzers, models == null ? null : models.toString(), catalog == null ? null : catalog.toString(),
         classifierModel, detectorModel, top, Math.max(1, cores / running), Math.round(ocrTimeLimitSeconds * 1000),
         speechModel == null ? null : speechModel.toString(), lists, nameFinder == null ? null : nameFinder.toString(),
-        running >= cores ? 1 : 0, new SamplingPolicy(sampling, interval, maxFrames, sceneThreshold, keyframeReach, staticDifference), noCache ? null : cache.toString());
+        running >= cores ? 1 : 0, new SamplingPolicy(sampling, interval, maxFrames, sceneThreshold, keyframeReach, staticDifference), noCache ? null : cache.toString(),
+        remote.spec(noCache ? null : cache));
     List<AutoCloseable> open = new ArrayList<>();
     try {
       Engine engine = add(open, Engine.open(spec, workerOptions.isolation(running)));
@@ -299,7 +304,11 @@ class TagCommand implements Callable<Integer> {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("command", getClass() == TagCommand.class ? "tag" : "watch");
     s.put("paths", paths.stream().map(Path::toString).toList());
-    s.put("analyzers", String.join(",", analyzers));
+    s.put("analyzers", String.join(",", remote.analyzers(analyzers)));
+    if (remote.url != null) {
+      s.put("gateway", dev.tagger.remote.GatewaySettings.of(remote.url, remote.model, dev.tagger.remote.ApiKey.none()).gateway() + ", model " + remote.model + ", " + remote.rps + " requests/s"
+          + (remote.tpm > 0 ? ", " + remote.tpm + " tokens/min" : "") + (remote.budget > 0 ? ", budget " + remote.budget : ""));
+    }
     s.put("policy", raw ? "none (--raw)" : "min confidence " + minConfidence + ", review from " + reviewFrom);
     s.put("parallel", running);
     s.put("workers", workerOptions.workers == null ? "default" : String.valueOf(workerOptions.workers));

@@ -67,6 +67,10 @@ public final class TagResultJson {
       ObjectNode spent = o.putObject("analyzer_ms"); // where the analysis spent its time
       new java.util.TreeMap<>(r.analyzerMillis()).forEach(spent::put);
     }
+    if (!r.usage().isEmpty()) {
+      ObjectNode cost = o.putObject("usage"); // what remote analyzers spent: requests, tokens, failures, cached replies
+      new java.util.TreeMap<>(r.usage()).forEach(cost::put);
+    }
     return o;
   }
 

@@ -94,6 +94,49 @@ final class XmpBags {
     return list;
   }
 
+  /** The {@code x-default} text of a language alternative ({@code dc:description}), or null when there is none. */
+  String readAlt(String ns, String qname) {
+    Element prop = child(ns, local(qname));
+    if (prop == null) {
+      return null;
+    }
+    var items = prop.getElementsByTagNameNS(XmpSidecarSink.NS_RDF, "li");
+    for (int i = 0; i < items.getLength(); i++) {
+      Element li = (Element) items.item(i);
+      String lang = li.getAttributeNS("http://www.w3.org/XML/1998/namespace", "lang");
+      if (lang.isEmpty() || lang.equals("x-default")) {
+        return li.getTextContent();
+      }
+    }
+    return items.getLength() > 0 ? items.item(0).getTextContent() : prop.getTextContent();
+  }
+
+  /** Replaces a language alternative with one {@code x-default} text. */
+  void writeAlt(String ns, String qname, String text) {
+    Element alt = replace(ns, qname, "rdf:Alt", true);
+    Element li = doc.createElementNS(XmpSidecarSink.NS_RDF, "rdf:li");
+    li.setAttributeNS("http://www.w3.org/XML/1998/namespace", "xml:lang", "x-default");
+    li.setTextContent(text);
+    alt.appendChild(li);
+  }
+
+  /** The text of a simple property, or null. */
+  String readText(String ns, String qname) {
+    Element prop = child(ns, local(qname));
+    return prop == null ? null : prop.getTextContent();
+  }
+
+  /** Replaces a simple property's text. */
+  void writeText(String ns, String qname, String text) {
+    Element old = child(ns, local(qname));
+    if (old != null) {
+      description.removeChild(old);
+    }
+    Element prop = doc.createElementNS(ns, qname);
+    prop.setTextContent(text);
+    description.appendChild(prop);
+  }
+
   /** Whether the sidecar has this property at all. */
   boolean has(String ns, String qname) {
     return child(ns, local(qname)) != null;

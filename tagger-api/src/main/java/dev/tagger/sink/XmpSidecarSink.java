@@ -33,7 +33,8 @@ import org.xml.sax.SAXException;
  * Writes tags into XMP sidecars: {@code dc:subject} and {@code lr:hierarchicalSubject} (under a root,
  * along the tag's {@link TagHierarchy} path: {@code AI|animal|mammal|dog|malamute}), which digiKam,
  * Lightroom and darktable read, plus the {@code tagger:}
- * namespace with each tag's confidence and provenance. An existing sidecar is merged: keywords a person
+ * namespace with each tag's confidence and provenance, and a model's caption as {@code dc:description} where a person
+ * wrote none. An existing sidecar is merged: keywords a person
  * wrote stay, the keywords this sink wrote last time are replaced. Each file is written atomically
  * (a temporary file in the same folder, then a rename). Thread-safe.
  */
@@ -126,6 +127,23 @@ public final class XmpSidecarSink implements TagSink {
     return said;
   }
 
+  /**
+   * The model's description of the item as {@code dc:description}, unless a person wrote one: the sidecar keeps what this
+   * sink wrote last in {@code tagger:description}, and only a description equal to that (or none) is replaced.
+   */
+  private static void writeDescription(XmpBags bags, TagResult result) {
+    java.util.Optional<String> said = result.description();
+    if (said.isEmpty()) {
+      return;
+    }
+    String existing = bags.readAlt(NS_DC, "dc:description");
+    String ours = bags.readText(NS_TAGGER, "tagger:description");
+    if (existing == null || existing.isBlank() || existing.equals(ours)) {
+      bags.writeAlt(NS_DC, "dc:description", said.get());
+      bags.writeText(NS_TAGGER, "tagger:description", said.get());
+    }
+  }
+
   private static @Nullable Double confidence(TagResult result, String name) {
     return result.tag(name).map(Tag::confidence).orElse(null);
   }
@@ -171,6 +189,7 @@ public final class XmpSidecarSink implements TagSink {
 
       bags.write(NS_TAGGER, "tagger:keywords", "rdf:Bag", ours);
       bags.write(NS_TAGGER, "tagger:personal", "rdf:Bag", personal, true); // to tell, next time, what a person added since
+      writeDescription(bags, result);
       bags.writeTags("tagger:tags", result.tags());
       bags.writeTags("tagger:review", result.review());
       writeAtomically(doc, sidecar);

@@ -17,7 +17,7 @@ public final class GraphQlDocuments {
   public static final List<String> ALL = List.of("Version", "FindTags", "TagCreate", "TagAddParents", "BulkSceneAddTags",
       "BulkImageAddTags", "BulkSceneRemoveTags", "BulkImageRemoveTags", "FindScenes", "FindSceneMarkers", "FindImages", "SceneMarkerCreate",
       "SceneMarkerDestroy", "PluginConfiguration", "BulkGalleryAddTags", "BulkGalleryRemoveTags", "FindGalleries", "FindPerformers", "PerformerCreate", "BulkSceneAddPerformers",
-      "BulkImageAddPerformers");
+      "BulkImageAddPerformers", "FindSceneDetails", "SceneUpdateDetails");
   private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
 
   private GraphQlDocuments() {}

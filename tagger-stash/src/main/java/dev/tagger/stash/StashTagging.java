@@ -41,16 +41,18 @@ public final class StashTagging {
   private final PathMap paths;
   private final StashSink.Options options;
   private final @Nullable FeedbackStore feedback;
+  private final boolean details;
 
   public StashTagging(StashClient client, PathMap paths, StashSink.Options options) {
-    this(client, paths, options, null);
+    this(client, paths, options, null, false);
   }
 
-  private StashTagging(StashClient client, PathMap paths, StashSink.Options options, @Nullable FeedbackStore feedback) {
+  private StashTagging(StashClient client, PathMap paths, StashSink.Options options, @Nullable FeedbackStore feedback, boolean details) {
     this.client = client;
     this.paths = paths;
     this.options = options;
     this.feedback = feedback;
+    this.details = details;
   }
 
   public StashClient client() {
@@ -66,7 +68,15 @@ public final class StashTagging {
    * ({@link StashCorrections}), tags with what they said, and remembers what it wrote.
    */
   public StashTagging withFeedback(FeedbackStore store) {
-    return new StashTagging(client, paths, options, store);
+    return new StashTagging(client, paths, options, store, details);
+  }
+
+  /**
+   * This, writing a model's caption or summary (a remote analyzer's) as a scene's details where the scene has none;
+   * off by default.
+   */
+  public StashTagging withSceneDetails(boolean on) {
+    return new StashTagging(client, paths, options, feedback, on);
   }
 
   /**
@@ -126,6 +136,9 @@ public final class StashTagging {
       builder.feedback(feedback);
     }
     StashSink sink = new StashSink(client, tags, byPath, options, feedback);
+    if (details && kind == StashItem.Kind.SCENE) {
+      builder.sink(new StashDetailsSink(client, byPath));
+    }
     BatchSummary summary = builder.sink(sink).build().tagAll(media);
     sink.flush();
     if (corrections != null) {

@@ -51,6 +51,8 @@ public final class FakeStash implements AutoCloseable {
     public final List<Map<String, Object>> markers = new ArrayList<>();
     /** Bulk updates that named this item. */
     public final AtomicInteger writes = new AtomicInteger();
+    /** The scene's details (its description), null when it has none. */
+    public volatile String details;
 
     Item(String id, String path) {
       this.id = id;
@@ -104,7 +106,8 @@ public final class FakeStash implements AutoCloseable {
             .dataFetcher("bulkSceneUpdate", env -> bulk(env, scenes)).dataFetcher("bulkImageUpdate", env -> bulk(env, images))
             .dataFetcher("bulkGalleryUpdate", env -> bulk(env, galleries))
             .dataFetcher("sceneMarkerCreate", this::markerCreate).dataFetcher("sceneMarkerDestroy", this::markerDestroy)
-            .dataFetcher("performerCreate", performers::create))
+            .dataFetcher("performerCreate", performers::create)
+            .dataFetcher("sceneUpdate", this::sceneUpdate))
         .build();
     Map<String, graphql.execution.preparsed.PreparsedDocumentEntry> parsed = new java.util.concurrent.ConcurrentHashMap<>();
     graphql = GraphQL.newGraphQL(new SchemaGenerator().makeExecutableSchema(StashSchema.registry(), wiring))
@@ -193,6 +196,7 @@ public final class FakeStash implements AutoCloseable {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", i.id);
     m.put("title", null);
+    m.put("details", i.details);
     m.put("files", List.of(Map.of("path", i.path)));
     m.put("visual_files", List.of(Map.of("path", i.path)));
     m.put("tags", i.tags.stream().map(t -> Map.of("id", t, "name", tags.get(t).name)).toList());
@@ -217,6 +221,20 @@ public final class FakeStash implements AutoCloseable {
   }
 
   @SuppressWarnings("unchecked")
+  private synchronized Object sceneUpdate(DataFetchingEnvironment env) {
+    mutations.incrementAndGet();
+    Map<String, Object> input = env.getArgument("input");
+    Item scene = scenes.get((String) input.get("id"));
+    if (scene == null) {
+      return null;
+    }
+    if (input.containsKey("details")) {
+      scene.details = (String) input.get("details");
+    }
+    scene.writes.incrementAndGet();
+    return itemView(scene);
+  }
+
   private Object markerCreate(DataFetchingEnvironment env) {
     mutations.incrementAndGet();
     Map<String, Object> input = env.getArgument("input");

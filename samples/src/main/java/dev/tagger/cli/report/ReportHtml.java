@@ -69,6 +69,16 @@ final class ReportHtml {
     }
     h.append("</table>\n");
 
+    if (!report.path("gateway").isEmpty()) {
+      h.append("<h2>Gateway</h2>\n<p>Requests to the remote models (retries included), the tokens they spent, the requests that failed, "
+          + "replies taken from the response cache, and the items that went on without the remote analyzer.</p>\n"
+          + "<table id=\"gateway\"><tr><th>analyzer</th><th>requests</th><th>tokens in</th><th>tokens out</th><th>failures</th>"
+          + "<th>cached</th><th>items without</th></tr>");
+      report.path("gateway").fields().forEachRemaining(e -> row(h, e.getKey(), num(e.getValue().path("requests")),
+          num(e.getValue().path("tokens_in")), num(e.getValue().path("tokens_out")), num(e.getValue().path("failures")),
+          num(e.getValue().path("cached")), num(e.getValue().path("items_without"))));
+      h.append("</table>\n");
+    }
     h.append("<h2>Models</h2>\n<table id=\"models\"><tr><th>analyzer</th><th>model</th><th>version</th></tr>");
     for (JsonNode m : report.path("models")) {
       row(h, m.path("analyzer").asText(), m.path("model").asText(), m.path("version").asText());

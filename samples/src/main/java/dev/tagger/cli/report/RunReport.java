@@ -44,6 +44,8 @@ public final class RunReport implements TagSink {
   private final Map<String, List<ObjectNode>> failures = new TreeMap<>();
   private final Map<String, Integer> failuresByStage = new TreeMap<>();
   private final TreeSet<String> models = new TreeSet<>();
+  /** What remote analyzers spent, by analyzer and counter, and the items they could not look at, by analyzer and why. */
+  private final Map<String, Map<String, Long>> remote = new TreeMap<>();
   private int items;
   private int reviewTags;
   private int reviewItems;
@@ -72,6 +74,16 @@ public final class RunReport implements TagSink {
     kinds.merge(r.kind().name().toLowerCase(Locale.ROOT), 1, Integer::sum);
     outcomes.merge(r.error() != null ? "failed" : r.fromCache() ? "cached" : "tagged", 1, Integer::sum);
     r.analyzerMillis().forEach((k, v) -> millis.merge(k, v, Double::sum));
+    r.usage().forEach((k, v) -> {
+      int dot = k.lastIndexOf('.');
+      remote.computeIfAbsent(k.substring(0, Math.max(0, dot)), a -> new TreeMap<>()).merge(k.substring(dot + 1), v, Long::sum);
+    });
+    for (String gap : r.partial()) { // "remote-vision (gateway unreachable)": an item that went on without it
+      int open = gap.indexOf(" (");
+      if (open > 0 && gap.startsWith("remote-")) {
+        remote.computeIfAbsent(gap.substring(0, open), a -> new TreeMap<>()).merge("items_without", 1L, Long::sum);
+      }
+    }
     r.tags().stream().map(Tag::name).distinct().forEach(l -> labels.merge(l, 1, Integer::sum));
     if (!r.review().isEmpty()) {
       reviewTags += r.review().size();
@@ -124,6 +136,13 @@ public final class RunReport implements TagSink {
     models.forEach(m -> {
       String[] f = m.split("\t", 3);
       used.addObject().put("analyzer", f[0]).put("model", f[1]).put("version", f[2]);
+    });
+    ObjectNode gateway = root.putObject("gateway");
+    remote.forEach((analyzer, counts) -> {
+      ObjectNode g = gateway.putObject(analyzer);
+      for (String c : List.of("requests", "tokens_in", "tokens_out", "failures", "cached", "items_without")) {
+        g.put(c, counts.getOrDefault(c, 0L));
+      }
     });
     root.set("settings", JSON.valueToTree(settings));
     return root;
