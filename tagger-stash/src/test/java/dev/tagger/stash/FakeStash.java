@@ -85,6 +85,8 @@ public final class FakeStash implements AutoCloseable {
   public volatile double failShare;
   /** A share of requests that Stash carries out and then answers HTTP 500 (committed, answer lost). */
   public volatile double failAfterCommitShare;
+  /** How many of the next mutations are carried out and then answered HTTP 500. */
+  public final AtomicInteger mutationsToLoseAnswers = new AtomicInteger();
   /** What {@code configuration { plugins }} answers: plugin id → its settings. */
   public volatile Map<String, Object> pluginSettings = Map.of();
   public volatile long stallMillis;
@@ -295,7 +297,8 @@ public final class FakeStash implements AutoCloseable {
         ex.sendResponseHeaders(500, -1); // as a crashing server would
         return;
       }
-      if (random.nextDouble() < failAfterCommitShare) {
+      boolean mutation = String.valueOf(body.get("query")).strip().startsWith("mutation");
+      if (random.nextDouble() < failAfterCommitShare || mutation && mutationsToLoseAnswers.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
         ex.sendResponseHeaders(500, -1); // done, but the answer is lost
         return;
       }
