@@ -26,14 +26,16 @@ record RemoteSpec(String url, String model, @Nullable String keyFile, double req
   }
 
   /**
-   * Each of {@code workers} processes' share of the limits and the budget, so that together they keep to them (a
-   * budget is rounded down, but leaves each worker at least one request).
+   * Each of {@code workers} processes' share of the limits and the budget, so that together they keep to them: shares
+   * are rounded down but never to 0, so a budget smaller than the number of workers gives each one request. A worker
+   * that is replaced (after a crash) starts its share afresh.
    */
   RemoteSpec share(int workers) {
     if (workers <= 1) {
       return this;
     }
-    return new RemoteSpec(url, model, keyFile, requestsPerSecond / workers, tokensPerMinute / workers, timeoutSeconds, retries,
+    int tpm = tokensPerMinute == 0 ? 0 : Math.max(1, tokensPerMinute / workers); // 0 would mean no limit at all
+    return new RemoteSpec(url, model, keyFile, requestsPerSecond / workers, tpm, timeoutSeconds, retries,
         budget == 0 ? 0 : Math.max(1, budget / workers), cache);
   }
 }

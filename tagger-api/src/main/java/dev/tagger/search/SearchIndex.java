@@ -220,9 +220,13 @@ public final class SearchIndex implements AutoCloseable {
     }
   }
 
-  /** The item's passages, each distinct text once: its texts, then its tags as one passage. */
+  /** The item's passages, each distinct text once: the words of its file name, its texts, then its tags as one passage. */
   static Map<String, TextItem> passages(TagResult r) {
     Map<String, TextItem> out = new LinkedHashMap<>();
+    String named = fileNameWords(r.path());
+    if (!named.isEmpty()) {
+      out.put("file name", new TextItem("file name", named, null, null));
+    }
     for (TextItem t : r.texts()) {
       if (!t.text().isBlank()) {
         out.putIfAbsent(t.kind() + "\u0000" + t.text().strip(), t);
@@ -237,6 +241,28 @@ public final class SearchIndex implements AutoCloseable {
       out.put("review", new TextItem("review tags", maybe, null, null));
     }
     return out;
+  }
+
+  /**
+   * The words of a path's file name, without its extension: split at anything but letters and digits and where a lower
+   * case letter meets an upper case one ({@code beachSunset_2019.jpg} is "beach Sunset"); single characters, numbers
+   * and counters ({@code p001}, {@code IMG}, {@code DSC}) say nothing and are left out.
+   */
+  static String fileNameWords(String path) {
+    String name = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+    int dot = name.lastIndexOf('.');
+    if (dot > 0) {
+      name = name.substring(0, dot);
+    }
+    List<String> words = new ArrayList<>();
+    for (String w : name.replaceAll("(\\p{Ll})(\\p{Lu})", "$1 $2").split("[^\\p{L}\\p{N}]+")) {
+      boolean counter = w.chars().filter(Character::isLetter).count() < 3 && w.chars().anyMatch(Character::isDigit) // p001, 2019
+          || w.matches("(?i)img|dsc|dscn|dcim|mvi|vid|pxl|gopr|mov|dji");
+      if (w.length() > 1 && !counter) {
+        words.add(w);
+      }
+    }
+    return String.join(" ", words);
   }
 
   /** Makes what was indexed visible to searches and durable. */

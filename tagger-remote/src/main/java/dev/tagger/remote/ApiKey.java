@@ -21,7 +21,12 @@ public final class ApiKey {
   private final String origin;
 
   private ApiKey(@Nullable String secret, String origin) {
-    this.secret = secret == null || secret.isBlank() ? null : secret.strip();
+    String s = secret == null ? null : secret.replace("\uFEFF", "").strip(); // a key file saved with a byte-order mark
+    if (s != null && !s.isEmpty() && !s.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+      throw new TaggerException("the gateway key from " + origin + " holds a character a header cannot carry "
+          + "(a space, a line break or a non-ASCII character); write it on one line");
+    }
+    this.secret = s == null || s.isEmpty() ? null : s;
     this.origin = origin;
   }
 

@@ -43,7 +43,7 @@ public final class Gateway {
   /** How long a gateway that could not be reached is left alone before it is tried again. */
   static final Duration DOWN_PAUSE = Duration.ofSeconds(60);
   /** The longest {@code Retry-After} waited out; a longer one fails the item's look at once. */
-  static final Duration LONGEST_WAIT = Duration.ofMinutes(5);
+  static final Duration LONGEST_WAIT = Duration.ofSeconds(60);
 
   private final GatewaySettings settings;
   private final RateLimiter.Clock clock;
@@ -55,6 +55,7 @@ public final class Gateway {
   private volatile boolean keyRefused;
   private volatile long downUntil;
   private volatile boolean everDown;
+  private final java.util.concurrent.atomic.AtomicBoolean probe = new java.util.concurrent.atomic.AtomicBoolean();
 
   public Gateway(GatewaySettings settings) {
     this(settings, RateLimiter.Clock.SYSTEM);
@@ -98,9 +99,19 @@ public final class Gateway {
       return new Answer(null, "gateway refused the key", usage);
     }
     boolean probing = everDown;
-    if (probing && clock.nanos() - downUntil < 0) {
-      return new Answer(null, "gateway unreachable", usage);
+    if (probing && (clock.nanos() - downUntil < 0 || !probe.compareAndSet(false, true))) {
+      return new Answer(null, "gateway unreachable", usage); // left alone, or another thread is asking whether it is back
     }
+    try {
+      return send(cacheKey, body, estimatedTokens, frames, usage, probing);
+    } finally {
+      if (probing) {
+        probe.set(false);
+      }
+    }
+  }
+
+  private Answer send(String cacheKey, ObjectNode body, long estimatedTokens, int frames, Map<String, Long> usage, boolean probing) {
     byte[] request = requestBytes(body);
     String last = "";
     int attempts = probing ? 1 : settings.retries() + 1;
@@ -115,8 +126,8 @@ public final class Gateway {
         usage.merge("requests", 1L, Long::sum);
         HttpResponse<String> response = http.send(httpRequest(request), HttpResponse.BodyHandlers.ofString());
         int status = response.statusCode();
+        everDown = false; // it answered: reachable again, whatever it said
         if (status >= 200 && status < 300) {
-          everDown = false;
           return answered(response.body(), frames, booked, usage, cacheKey);
         }
         usage.merge("failures", 1L, Long::sum);
@@ -219,6 +230,14 @@ public final class Gateway {
   }
 
   private HttpRequest httpRequest(byte[] body) {
+    try {
+      return buildRequest(body);
+    } catch (IllegalArgumentException e) { // its message would hold the header's value: never show it
+      throw new dev.tagger.TaggerException("the gateway key from " + settings.key() + " cannot be sent as a header");
+    }
+  }
+
+  private HttpRequest buildRequest(byte[] body) {
     HttpRequest.Builder b = HttpRequest.newBuilder(settings.endpoint()).timeout(settings.timeout())
         .header("Content-Type", "application/json").header("Accept", "application/json")
         .POST(HttpRequest.BodyPublishers.ofByteArray(body));

@@ -14,7 +14,8 @@ import java.util.Set;
  * long text, a summary. {@link #parse} is the schema: the reply must be one JSON object (a Markdown code fence
  * around it is taken off), {@code tags} an array of at most {@value #MAX_TAGS} objects each with a {@code label}
  * of 1 to {@value #MAX_LABEL} characters and a {@code confidence} in [0, 1], an optional {@code kind} from
- * {@link #KINDS} and, for frames, {@code frames} numbered from 1; {@code caption} and {@code summary} strings of
+ * {@link #KINDS} and, for frames, {@code frames} numbered from 1 (numbers past the frames sent are dropped, and a
+ * photo's are ignored); {@code caption} and {@code summary} strings of
  * bounded length. Anything else is a {@link ReplyException} that says which field broke which rule.
  */
 record RemoteReply(List<RemoteTag> tags, String caption, String summary) {
@@ -76,7 +77,7 @@ record RemoteReply(List<RemoteTag> tags, String caption, String summary) {
       throw new ReplyException("schema", where + " is not an object");
     }
     JsonNode label = t.get("label");
-    if (label == null || !label.isTextual() || label.asText().isBlank() || label.asText().strip().length() > MAX_LABEL) {
+    if (label == null || !label.isTextual() || clean(label.asText()).isEmpty() || clean(label.asText()).length() > MAX_LABEL) {
       throw new ReplyException("schema", where + ".label must be a string of 1 to " + MAX_LABEL + " characters");
     }
     JsonNode confidence = t.get("confidence");
@@ -89,18 +90,25 @@ record RemoteReply(List<RemoteTag> tags, String caption, String summary) {
     }
     List<Integer> seen = new ArrayList<>();
     JsonNode f = t.get("frames");
-    if (f != null && !f.isNull()) {
+    if (frames > 0 && f != null && !f.isNull()) { // a photo's reply may copy the prompt's example: its frames mean nothing
       if (!f.isArray()) {
         throw new ReplyException("schema", where + ".frames must be an array of frame numbers");
       }
       for (JsonNode n : (ArrayNode) f) {
-        if (!n.canConvertToInt() || !n.isIntegralNumber() || n.asInt() < 1 || n.asInt() > Math.max(frames, 1)) {
-          throw new ReplyException("schema", where + ".frames holds " + n + ", not a frame number from 1 to " + Math.max(frames, 1));
+        if (!n.isIntegralNumber()) {
+          throw new ReplyException("schema", where + ".frames holds " + n + ", not a frame number");
         }
-        seen.add(n.asInt());
+        if (n.asInt() >= 1 && n.asInt() <= frames) { // a number past the frames sent is dropped, not the whole reply
+          seen.add(n.asInt());
+        }
       }
     }
-    return new RemoteTag(label.asText().strip(), confidence.asDouble(), kind, seen.stream().distinct().sorted().toList());
+    return new RemoteTag(clean(label.asText()), confidence.asDouble(), kind, seen.stream().distinct().sorted().toList());
+  }
+
+  /** A label as a tag name: control characters and the hierarchy separator {@code |} become spaces, runs of space one. */
+  static String clean(String label) {
+    return label.replaceAll("[\\p{Cntrl}|]", " ").replaceAll("\\s+", " ").strip();
   }
 
   private static String text(JsonNode root, String field, int max) {

@@ -147,14 +147,14 @@ public final class RemoteVisionAnalyzer implements FrameAnalyzer {
     return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
   }
 
-  /** {@code n} pictures evenly spread over the list, the first among them. */
+  /** {@code n} pictures evenly spread over the list: the middle one of each of {@code n} equal stretches. */
   static List<Picture> spread(List<Picture> all, int n) {
     if (all.size() <= n) {
       return List.copyOf(all);
     }
     List<Picture> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      out.add(all.get((int) Math.floor(i * (all.size() / (double) n))));
+      out.add(all.get((int) Math.floor((i + 0.5) * (all.size() / (double) n))));
     }
     return out;
   }

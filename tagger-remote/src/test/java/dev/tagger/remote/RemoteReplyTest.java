@@ -21,6 +21,15 @@ class RemoteReplyTest {
   }
 
   @Test
+  void framesPastThoseSentAreDroppedAPhotosAreIgnoredAndLabelsCleaned() {
+    RemoteReply video = RemoteReply.parse("{\"tags\": [{\"label\": \"dog|cat\\n\", \"confidence\": 0.5, \"frames\": [2, 5]}]}", 4);
+    assertThat(video.tags().get(0).frames()).containsExactly(2);
+    assertThat(video.tags().get(0).label()).isEqualTo("dog cat");
+    RemoteReply photo = RemoteReply.parse("{\"tags\": [{\"label\": \"dog\", \"confidence\": 0.5, \"frames\": [1, 2]}]}", 0);
+    assertThat(photo.tags().get(0).frames()).isEmpty();
+  }
+
+  @Test
   void brokenRepliesAreNamedByTheirField() {
     assertThatThrownBy(() -> RemoteReply.parse("tags: dog", 0)).hasMessageStartingWith("the reply is not JSON");
     assertThatThrownBy(() -> RemoteReply.parse("[1]", 0)).hasMessage("the reply is not a JSON object");
@@ -31,8 +40,8 @@ class RemoteReplyTest {
         .hasMessageStartingWith("tags[0].confidence must be a number in [0, 1]");
     assertThatThrownBy(() -> RemoteReply.parse("{\"tags\": [{\"label\": \"dog\", \"confidence\": 0.5, \"kind\": \"breed\"}]}", 0))
         .hasMessageStartingWith("tags[0].kind must be one of");
-    assertThatThrownBy(() -> RemoteReply.parse("{\"tags\": [{\"label\": \"dog\", \"confidence\": 0.5, \"frames\": [5]}]}", 4))
-        .hasMessage("tags[0].frames holds 5, not a frame number from 1 to 4");
+    assertThatThrownBy(() -> RemoteReply.parse("{\"tags\": [{\"label\": \"dog\", \"confidence\": 0.5, \"frames\": [\"x\"]}]}", 4))
+        .hasMessage("tags[0].frames holds \"x\", not a frame number");
     assertThatThrownBy(() -> RemoteReply.parse("{\"tags\": [], \"caption\": " + "\"" + "x".repeat(401) + "\"}", 0))
         .hasMessage("caption must be a string of at most 400 characters");
   }

@@ -41,8 +41,8 @@ final class StashDetailsSink implements TagSink {
         return; // a person's (or an earlier run's) details stay
       }
       client.execute("SceneUpdateDetails", Map.of("input", Map.of("id", item.id(), "details", details)), () -> {
-        String after = details(item.id());
-        return details.equals(after) ? client.execute("FindSceneDetails", Map.of("id", item.id())) : null;
+        String after = details(item.id()); // ours landed, or a person wrote theirs meanwhile: either way, write nothing more
+        return after != null && !after.isBlank() ? client.execute("FindSceneDetails", Map.of("id", item.id())) : null;
       });
       written.incrementAndGet();
     } catch (StashException e) {
