@@ -28,6 +28,7 @@ class ModuleBoundariesTest {
   @BeforeAll
   static void importMainCode() {
     main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .withImportOption(location -> !location.contains("-tests.jar")) // the modules' test jars: fixtures, not products
         .importPackages("dev.tagger");
   }
 

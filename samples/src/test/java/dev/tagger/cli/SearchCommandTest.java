@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code tagger search} over what {@code tag --cache} indexed, with the real models: a sign found by what it
- * says in other words, a spoken phrase found with the time it was said, filters, and the same through Stash
+ * says in other words, a spoken phrase found with the time it was said, a file by the words of its name, filters, and the
+ * same through Stash
  * ({@code stash search}: ids and links).
  */
 class SearchCommandTest {
@@ -22,10 +23,11 @@ class SearchCommandTest {
 
   Path media() throws Exception {
     Path media = Files.createDirectories(dir.resolve("media"));
-    for (String f : List.of("sign-parking.jpg", "dog-bicycle.jpg", "cat-chelsea.png")) {
-      Files.copy(TestModels.sampleMedia().resolve(f), media.resolve(f));
-    }
-    Files.copy(TestModels.sampleMedia().resolve("audio/Front_Center.wav"), media.resolve("Front_Center.wav"));
+    // names without words, so that what is found is found by what the models read, saw and heard; the cat's name has two
+    Files.copy(TestModels.sampleMedia().resolve("sign-parking.jpg"), media.resolve("p1.jpg"));
+    Files.copy(TestModels.sampleMedia().resolve("dog-bicycle.jpg"), media.resolve("p2.jpg"));
+    Files.copy(TestModels.sampleMedia().resolve("cat-chelsea.png"), media.resolve("kitchen-window.png"));
+    Files.copy(TestModels.sampleMedia().resolve("audio/Front_Center.wav"), media.resolve("a1.wav"));
     return media;
   }
 
@@ -40,19 +42,23 @@ class SearchCommandTest {
     CliRun sign = CliRun.of("search", "--cache", cache.toString(), "--json", "--top", "3", "the sign about parking");
     assertThat(sign.exitCode()).as(sign.stderr()).isZero();
     JsonNode first = sign.lines().get(0);
-    assertThat(first.path("path").asText()).endsWith("sign-parking.jpg");
+    assertThat(first.path("path").asText()).endsWith("p1.jpg");
     assertThat(first.path("source").asText()).isIn("ocr", "tags", "review tags"); // the evidence: what it says, or what it shows
     assertThat(first.path("passage").asText()).isNotBlank();
 
     CliRun spoken = CliRun.of("search", "--cache", cache.toString(), "--json", "--kind", "audio", "front center");
     JsonNode said = spoken.lines().get(0);
-    assertThat(said.path("path").asText()).endsWith("Front_Center.wav");
+    assertThat(said.path("path").asText()).endsWith("a1.wav");
     assertThat(said.path("source").asText()).isEqualTo("transcript");
     assertThat(said.path("start").isNumber()).isTrue();
     assertThat(spoken.lines()).allSatisfy(l -> assertThat(l.path("kind").asText()).isEqualTo("audio"));
 
     CliRun dogs = CliRun.of("search", "--cache", cache.toString(), "--json", "--tag", "dog", "an animal");
-    assertThat(dogs.lines()).extracting(l -> Path.of(l.path("path").asText()).getFileName().toString()).containsExactly("dog-bicycle.jpg");
+    assertThat(dogs.lines()).extracting(l -> Path.of(l.path("path").asText()).getFileName().toString()).containsExactly("p2.jpg");
+
+    CliRun named = CliRun.of("search", "--cache", cache.toString(), "--json", "--mode", "lexical", "kitchen window");
+    assertThat(named.lines().get(0).path("path").asText()).endsWith("kitchen-window.png");
+    assertThat(named.lines().get(0).path("source").asText()).as("the words of its file name").isEqualTo("file name");
 
     CliRun none = CliRun.of("search", "--cache", dir.resolve("never-tagged").toString(), "anything");
     assertThat(none.exitCode()).isEqualTo(3);
@@ -64,8 +70,8 @@ class SearchCommandTest {
     Path media = media();
     Path cache = dir.resolve("stash-cache");
     try (FakeStash stash = new FakeStash("k3y")) {
-      stash.addImage("7", "/stash/library/sign-parking.jpg");
-      stash.addImage("8", "/stash/library/dog-bicycle.jpg");
+      stash.addImage("7", "/stash/library/p1.jpg");
+      stash.addImage("8", "/stash/library/p2.jpg");
       List<String> common = List.of("--url", stash.url(), "--api-key", "k3y", "--path-map", "/stash/library=" + media, "--cache", cache.toString());
       List<String> tag = new java.util.ArrayList<>(List.of("stash", "tag", "--images", "--analyzers", "classifier,objects,ocr,ppocr", "--min-confidence", "0.3",
           "--models", TestModels.dir().toString(), "--feedback", dir.resolve("feedback").toString(), "--workers", "0"));

@@ -234,7 +234,9 @@ class TagCommandTest {
     JsonNode squirrel = policy.item("IMG_0042.jpg");
     System.out.println("squirrel, raw: " + rawNames + "; with the policy: " + CliRun.tagNames(squirrel) + ", review " + squirrel.get("review"));
     // YuNet sees a face in the squirrel's head below its own 0.9 floor: the policy takes every face tag away
-    assertThat(CliRun.tagNames(squirrel)).contains("squirrel").doesNotContain("face", "1 person", "fox squirrel");
+    // (the int8 classifier's fox-squirrel score moves between CPUs across the 0.8 the policy asks of a fine-grained name:
+    // 0.9956 raw on an AMD EPYC, under 0.985 where this test was written, so whether "fox squirrel" joins is not asserted)
+    assertThat(CliRun.tagNames(squirrel)).contains("squirrel").doesNotContain("face", "1 person");
     List<String> review = new java.util.ArrayList<>();
     squirrel.get("review").forEach(t -> review.add(t.get("name").asText()));
     assertThat(review).doesNotContain("face", "1 person");
