@@ -44,18 +44,35 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "One JSON line per item found.")
   boolean json;
 
+  @Option(names = "--prune", description = "First remove from the index the items whose files are gone (deleted or moved; "
+      + "a moved file is found under its new path once it is tagged there). Without a QUERY, only prunes.")
+  boolean prune;
+
   @Option(names = "--cache", paramLabel = "DIR", description = "The result store folder the items were tagged with (default: ${DEFAULT-VALUE}).")
   Path cache = TagCommand.DEFAULT_CACHE;
 
   @Override
   public Integer call() throws Exception {
-    if (top < 1 || (query == null || query.isBlank()) == (evaluate == null)) {
+    if (top < 1 || !prune && (query == null || query.isBlank()) == (evaluate == null)) {
       System.err.println("tagger search: give a QUERY, and --top must be positive");
       return 2;
     }
     if (!Files.isDirectory(cache.resolve("search"))) {
       System.err.println("tagger search: no search index in " + cache + "; tag items with --cache " + cache + " first");
       return 3;
+    }
+    if (prune) {
+      try (SearchStore store = SearchStore.open(cache, 1)) {
+        int removed = store.index().prune(SearchStore::missing);
+        System.err.println("tagger search: pruned " + removed + (removed == 1 ? " item whose file is" : " items whose files are") + " gone");
+      } catch (RuntimeException e) {
+        System.err.println("tagger search: cannot prune " + cache.resolve("search") + " (a run writing to it holds it: prune when it ends): "
+            + e.getMessage());
+        return 3;
+      }
+      if (query == null || query.isBlank()) {
+        return 0;
+      }
     }
     try (SearchStore store = SearchStore.openToSearch(cache)) {
       if (evaluate != null) {
@@ -65,7 +82,13 @@ final class SearchCommand implements Callable<Integer> {
         }
         return 0;
       }
-      List<SearchIndex.Hit> hits = store.index().search(new SearchIndex.Query(query, kind, tag, pathPrefix, top, mode));
+      String prefix = pathPrefix == null || pathPrefix.startsWith("file:") ? pathPrefix : absolute(pathPrefix);
+      List<SearchIndex.Hit> found = store.index().search(new SearchIndex.Query(query, kind, tag, prefix, top, mode));
+      List<SearchIndex.Hit> hits = found.stream().filter(h -> !SearchStore.missing(h.path())).toList();
+      if (hits.size() < found.size()) {
+        int n = found.size() - hits.size();
+        System.err.println("tagger search: left out " + n + (n == 1 ? " item whose file is" : " items whose files are") + " gone (--prune removes them)");
+      }
       for (SearchIndex.Hit h : hits) {
         if (json) {
           System.out.println(JSON.createObjectNode().put("path", h.path()).put("kind", h.kind()).put("score", Math.round(h.score() * 10000) / 10000.0)
@@ -88,6 +111,12 @@ final class SearchCommand implements Callable<Integer> {
       System.err.println("tagger search: cannot search for that: " + e);
       return 2;
     }
+  }
+
+  /** A path prefix as the index names items: absolute, keeping a trailing separator or a partial last name. */
+  static String absolute(String prefix) {
+    String key = SearchIndex.key(prefix);
+    return prefix.endsWith("/") && !key.endsWith("/") ? key + "/" : key;
   }
 
   static String clock(double seconds) {

@@ -39,6 +39,25 @@ final class SearchStore implements AutoCloseable {
     }
   }
 
+  /**
+   * Which indexed items are gone from under these folders: their file is no longer there while the folder is (a folder
+   * that is itself missing, an unmounted disk, prunes nothing).
+   */
+  static java.util.function.Predicate<String> goneUnder(java.util.List<Path> roots) {
+    java.util.List<String> under = roots.stream().filter(java.nio.file.Files::isDirectory)
+        .map(r -> SearchIndex.key(r.toString())).map(r -> r.endsWith(java.io.File.separator) ? r : r + java.io.File.separator).toList();
+    return item -> !item.startsWith("file:") && under.stream().anyMatch(item::startsWith) && missing(item);
+  }
+
+  /** True when the item is a local file that is not there (false for names that are not paths). */
+  static boolean missing(String item) {
+    try {
+      return !item.startsWith("file:") && java.nio.file.Files.notExists(Path.of(item));
+    } catch (java.nio.file.InvalidPathException e) {
+      return false;
+    }
+  }
+
   SearchIndex index() {
     return index;
   }

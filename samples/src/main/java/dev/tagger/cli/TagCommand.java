@@ -279,7 +279,8 @@ class TagCommand implements Callable<Integer> {
       }
       if (!noCache && !noIndex) {
         try {
-          builder.sink(new dev.tagger.search.SearchIndexSink(add(open, SearchStore.open(cache, Math.max(1, cores / running))).index()));
+          builder.sink(new dev.tagger.search.SearchIndexSink(add(open, SearchStore.open(cache, Math.max(1, cores / running))).index())
+              .withPruning(SearchStore.goneUnder(paths)));
         } catch (TaggerException e) { // search is a help, not the run: tag without it
           System.err.println("tagger: no search index this run (" + e.getMessage() + ")");
         }

@@ -66,6 +66,32 @@ class SearchCommandTest {
   }
 
   @Test
+  void deletedAndMovedFilesLeaveTheIndex() throws Exception {
+    Path media = Files.createDirectories(dir.resolve("moving"));
+    Files.writeString(media.resolve("harbour-crane.txt"), "The old harbour crane lifted containers from the ships for forty years.");
+    Files.writeString(media.resolve("market-hall.txt"), "The market hall sells fish, bread and flowers every Saturday morning.");
+    Path cache = dir.resolve("cache");
+    String[] tag = {"tag", "--cache", cache.toString(), "--workers", "0", "--analyzers", "keywords", "--models", TestModels.dir().toString(),
+        media.toString()};
+    assertThat(CliRun.of(tag).exitCode()).isZero();
+
+    Files.delete(media.resolve("market-hall.txt"));
+    CliRun hidden = CliRun.of("search", "--cache", cache.toString(), "--json", "fish and bread");
+    assertThat(hidden.lines()).extracting(l -> l.path("path").asText()).noneMatch(p -> p.endsWith("market-hall.txt"));
+    assertThat(hidden.stderr()).contains("left out 1 item whose file is gone");
+    CliRun pruned = CliRun.of("search", "--cache", cache.toString(), "--prune");
+    assertThat(pruned.exitCode()).isZero();
+    assertThat(pruned.stderr()).contains("pruned 1 item whose file is gone");
+
+    Path moved = Files.createDirectories(media.resolve("port"));
+    Files.move(media.resolve("harbour-crane.txt"), moved.resolve("harbour-crane.txt"));
+    assertThat(CliRun.of(tag).exitCode()).isZero(); // the run over the folder finds it anew and lets the old path go
+    CliRun crane = CliRun.of("search", "--cache", cache.toString(), "--json", "containers from ships");
+    assertThat(crane.lines()).extracting(l -> l.path("path").asText()).containsExactly(moved.resolve("harbour-crane.txt").toString());
+    assertThat(crane.stderr()).doesNotContain("left out");
+  }
+
+  @Test
   void stashSearchAnswersWithTheItemsIdsAndLinks() throws Exception {
     Path media = media();
     Path cache = dir.resolve("stash-cache");

@@ -99,8 +99,23 @@ public final class ItemPipeline {
     return new TagResult(media.id(), kind, sha,
         tags.stream().filter(t -> !t.review()).toList(),
         tags.stream().filter(Tag::review).toList(),
-        found.texts(), null, stored.isPresent(), elapsedMillis(start), partial(found),
+        withOwnTexts(found.texts(), media), null, stored.isPresent(), elapsedMillis(start), partial(found),
         stored.isPresent() ? java.util.Map.of() : found.millis(), stored.isPresent() ? java.util.Map.of() : found.usage());
+  }
+
+  /**
+   * The texts found in the item, then the title and description it came with (they belong to this item, not to its
+   * content, so they are added here and never kept in the result store).
+   */
+  private static List<dev.tagger.TextItem> withOwnTexts(List<dev.tagger.TextItem> found, Media media) {
+    if (media.title().isEmpty() && media.description().isEmpty()) {
+      return found;
+    }
+    List<dev.tagger.TextItem> all = new java.util.ArrayList<>();
+    media.title().ifPresent(t -> all.add(new dev.tagger.TextItem("title", t, null, null)));
+    media.description().ifPresent(d -> all.add(new dev.tagger.TextItem("description", d, null, null)));
+    all.addAll(found);
+    return all;
   }
 
   /** What may be missing from the item's tags: analyzers cut short, then those that could not look this time. */

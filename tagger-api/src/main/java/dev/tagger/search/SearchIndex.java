@@ -161,18 +161,19 @@ public final class SearchIndex implements AutoCloseable {
       return;
     }
     List<Document> docs = new ArrayList<>();
-    Map<String, TextItem> passages = passages(r);
+    Map<String, TextItem> passages = Passages.of(r);
     String fingerprint = dev.tagger.model.Hashing.sha256(r.kind() + "\u0000" + String.join("\u0000",
         passages.values().stream().map(t -> t.kind() + "\u0002" + t.text() + "\u0002" + t.span()).toList()) + "\u0000"
         + String.join("\u0001", r.tags().stream().map(Tag::key).sorted().toList()));
-    if (fingerprint.equals(fingerprints.get(r.path()))) {
+    String item = key(r.path());
+    if (fingerprint.equals(fingerprints.get(item))) {
       return;
     }
     List<float[]> vectors = embedder.embedAll(passages.values().stream().map(TextItem::text).toList());
     int i = 0;
     for (TextItem t : passages.values()) {
       Document d = new Document();
-      d.add(new StringField("item", r.path(), Field.Store.YES));
+      d.add(new StringField("item", item, Field.Store.YES));
       d.add(new StringField("kind", r.kind().name().toLowerCase(Locale.ROOT), Field.Store.YES));
       for (Tag tag : r.tags()) {
         d.add(new StringField("tag", tag.key(), Field.Store.NO));
@@ -189,14 +190,50 @@ public final class SearchIndex implements AutoCloseable {
     }
     try {
       if (docs.isEmpty()) {
-        writer().deleteDocuments(new Term("item", r.path())); // (an update with no documents trips Lucene's own checks)
+        writer().deleteDocuments(new Term("item", item)); // (an update with no documents trips Lucene's own checks)
       } else {
-        writer().updateDocuments(new Term("item", r.path()), docs);
+        writer().updateDocuments(new Term("item", item), docs);
       }
-      fingerprints.put(r.path(), fingerprint);
+      fingerprints.put(item, fingerprint);
     } catch (IOException e) {
       throw new TaggerException("cannot index " + r.path() + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * How the index names an item: its path made absolute and normal, so runs from other folders and relative paths
+   * find the same entry; a {@code file:} URI (a name that is not UTF-8) as it is.
+   */
+  public static String key(String path) {
+    if (path.startsWith("file:")) {
+      return path;
+    }
+    try {
+      return Path.of(path).toAbsolutePath().normalize().toString();
+    } catch (java.nio.file.InvalidPathException e) {
+      return path;
+    }
+  }
+
+  /**
+   * Removes the items {@code gone} says are no longer there (a file deleted, or moved: it is indexed again under its
+   * new path when it is tagged there), and commits; returns how many. Only an index opened to write can prune.
+   */
+  public synchronized int prune(java.util.function.Predicate<String> gone) {
+    IndexWriter w = writer();
+    List<String> remove = fingerprints.keySet().stream().filter(gone).sorted().toList();
+    try {
+      for (String item : remove) {
+        w.deleteDocuments(new Term("item", item));
+        fingerprints.remove(item);
+      }
+    } catch (IOException e) {
+      throw new TaggerException("cannot prune the search index: " + e.getMessage(), e);
+    }
+    if (!remove.isEmpty()) {
+      commit();
+    }
+    return remove.size();
   }
 
   /** Reads the fingerprints of what the index holds (at open: a few seconds for 100,000 items). */
@@ -218,51 +255,6 @@ public final class SearchIndex implements AutoCloseable {
     } finally {
       searchers.release(s);
     }
-  }
-
-  /** The item's passages, each distinct text once: the words of its file name, its texts, then its tags as one passage. */
-  static Map<String, TextItem> passages(TagResult r) {
-    Map<String, TextItem> out = new LinkedHashMap<>();
-    String named = fileNameWords(r.path());
-    if (!named.isEmpty()) {
-      out.put("file name", new TextItem("file name", named, null, null));
-    }
-    for (TextItem t : r.texts()) {
-      if (!t.text().isBlank()) {
-        out.putIfAbsent(t.kind() + "\u0000" + t.text().strip(), t);
-      }
-    }
-    if (!r.tags().isEmpty()) {
-      String tags = String.join(", ", r.tags().stream().map(Tag::name).distinct().toList());
-      out.put("tags", new TextItem("tags", tags, null, null));
-    }
-    if (!r.review().isEmpty()) { // what the tagger was unsure of still helps a search find the item
-      String maybe = String.join(", ", r.review().stream().map(Tag::name).distinct().toList());
-      out.put("review", new TextItem("review tags", maybe, null, null));
-    }
-    return out;
-  }
-
-  /**
-   * The words of a path's file name, without its extension: split at anything but letters and digits and where a lower
-   * case letter meets an upper case one ({@code beachSunset_2019.jpg} is "beach Sunset"); single characters, numbers
-   * and counters ({@code p001}, {@code IMG}, {@code DSC}) say nothing and are left out.
-   */
-  static String fileNameWords(String path) {
-    String name = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
-    int dot = name.lastIndexOf('.');
-    if (dot > 0) {
-      name = name.substring(0, dot);
-    }
-    List<String> words = new ArrayList<>();
-    for (String w : name.replaceAll("(\\p{Ll})(\\p{Lu})", "$1 $2").split("[^\\p{L}\\p{N}]+")) {
-      boolean counter = w.chars().filter(Character::isLetter).count() < 3 && w.chars().anyMatch(Character::isDigit) // p001, 2019
-          || w.matches("(?i)img|dsc|dscn|dcim|mvi|vid|pxl|gopr|mov|dji");
-      if (w.length() > 1 && !counter) {
-        words.add(w);
-      }
-    }
-    return String.join(" ", words);
   }
 
   /** Makes what was indexed visible to searches and durable. */

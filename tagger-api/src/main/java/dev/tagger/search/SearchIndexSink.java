@@ -12,12 +12,30 @@ import dev.tagger.spi.TagSink;
 public final class SearchIndexSink implements TagSink {
   static final int COMMIT_EVERY = 50;
   static final long COMMIT_SECONDS = 30;
+  /** The least time between two prunes at the end of a batch (a watcher ends one every few items). */
+  static final long PRUNE_EVERY_SECONDS = 600;
   private final SearchIndex index;
+  private final java.util.function.@org.jspecify.annotations.Nullable Predicate<String> gone;
   private int sinceCommit;
   private long lastCommit = System.nanoTime();
+  private long lastPrune;
+  private boolean pruned;
 
   public SearchIndexSink(SearchIndex index) {
+    this(index, null);
+  }
+
+  private SearchIndexSink(SearchIndex index, java.util.function.@org.jspecify.annotations.Nullable Predicate<String> gone) {
     this.index = index;
+    this.gone = gone;
+  }
+
+  /**
+   * This, also removing from the index, at the end of a batch (at most every {@value #PRUNE_EVERY_SECONDS} s), the items
+   * {@code gone} says are no longer there, such as files deleted or moved under the folders a run walks.
+   */
+  public SearchIndexSink withPruning(java.util.function.Predicate<String> value) {
+    return new SearchIndexSink(index, value);
   }
 
   @Override
@@ -39,11 +57,20 @@ public final class SearchIndexSink implements TagSink {
 
   @Override
   public void flush() {
+    boolean prune;
     synchronized (this) {
       sinceCommit = 0;
       lastCommit = System.nanoTime();
+      prune = gone != null && (!pruned || lastCommit - lastPrune > java.util.concurrent.TimeUnit.SECONDS.toNanos(PRUNE_EVERY_SECONDS));
+      if (prune) {
+        pruned = true;
+        lastPrune = lastCommit;
+      }
     }
     index.commit();
+    if (prune) {
+      index.prune(gone);
+    }
   }
 
   @Override

@@ -125,7 +125,11 @@ public final class StashTagging {
       if (item.path() == null) {
         continue;
       }
-      Media m = Media.of(paths.toLocal(item.path()));
+      Media.Builder local = Media.builder(paths.toLocal(item.path()));
+      if (item.title() != null && !item.title().isBlank()) {
+        local.title(item.title()); // read by the text analyzers and kept in the search index
+      }
+      Media m = local.build();
       if (byPath.putIfAbsent(m.path().toString(), item) == null) {
         media.add(m);
       }
