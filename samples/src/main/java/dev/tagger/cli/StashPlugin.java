@@ -40,6 +40,7 @@ public final class StashPlugin {
 
   public static void main(String[] args) throws Exception {
     PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+    System.setErr(StashLogStream.over(System.err)); // every line Stash's format, a library's log lines too
     System.setOut(System.err); // nothing but the result may reach stdout
     Map<String, Object> result = new LinkedHashMap<>();
     try {
@@ -77,7 +78,8 @@ public final class StashPlugin {
     StashTagging stash = new StashTagging(client, paths,
         StashSink.Options.DEFAULT.withParentTags(settings.path("parentTags").asBoolean(false))
             .withMaxReviewItems(Math.max(0, settings.path("reviewPerRun").asInt(0)))
-            .withCreatePerformers(settings.path("createPerformers").asBoolean(false)));
+            .withCreatePerformers(settings.path("createPerformers").asBoolean(false)))
+        .withSceneDetails(settings.path("remoteDetails").asBoolean(false));
     if (mode.equals("reset")) {
       return report("scenes", stash.reset(StashItem.Kind.SCENE)) + "; " + report("images", stash.reset(StashItem.Kind.IMAGE))
           + "; " + report("galleries", stash.reset(StashItem.Kind.GALLERY));
@@ -96,17 +98,38 @@ public final class StashPlugin {
     }
   }
 
+  /** The gateway settings as the CLI's options; none unless a gateway URL is set. */
+  private static RemoteOptions gateway(JsonNode settings) {
+    RemoteOptions remote = new RemoteOptions();
+    String url = settings.path("remoteUrl").asText("").strip();
+    if (!url.isEmpty()) {
+      remote.url = java.net.URI.create(url);
+      String model = settings.path("remoteModel").asText("").strip();
+      remote.model = model.isEmpty() ? null : model;
+      String keyFile = settings.path("remoteKeyFile").asText("").strip();
+      remote.keyFile = keyFile.isEmpty() ? null : java.nio.file.Path.of(keyFile);
+      remote.rps = settings.path("remoteRps").asDouble(0) > 0 ? settings.path("remoteRps").asDouble() : remote.rps;
+      remote.budget = Math.max(0, settings.path("remoteBudget").asInt(0));
+    }
+    return remote;
+  }
+
   private static String tag(StashTagging stash, JsonNode settings, JsonNode server, List<StashItem.Kind> kinds, boolean onlyUntagged) {
-    List<String> chosen = new ArrayList<>(split(settings.path("analyzers").asText(Profile.DEFAULT_ANALYZER_LIST)));
+    java.nio.file.Path pluginDir = java.nio.file.Path.of(server.path("PluginDir").asText("."));
+    RemoteOptions remote = gateway(settings);
+    List<String> chosen = new ArrayList<>(remote.analyzers(split(settings.path("analyzers").asText(Profile.DEFAULT_ANALYZER_LIST))));
     if (settings.path("contentRating").asBoolean(false)) {
       chosen.add(AnalyzerName.RATING.id());
     }
     List<AnalyzerName> names = AnalyzerName.parseAll(chosen);
+    String problem = remote.problem(names);
+    if (problem != null) {
+      throw new IllegalArgumentException("the gateway settings: " + problem);
+    }
     double min = settings.path("minConfidence").asDouble(dev.tagger.policy.PolicyOptions.DEFAULT.minConfidence());
     double review = settings.path("reviewFrom").asDouble(dev.tagger.policy.PolicyOptions.DEFAULT.reviewFrom());
     String rules = settings.path("rules").asText("");
     String models = settings.path("models").asText("");
-    java.nio.file.Path pluginDir = java.nio.file.Path.of(server.path("PluginDir").asText("."));
     // the run windows, core limit and priority come before the workers start, which inherit the last two
     RunWindows windows = RunWindows.parse(split(settings.path("runWindows").asText("")));
     int cores = settings.path("maxCores").asInt(0) > 0 ? CpuLimits.limitCores(settings.path("maxCores").asInt()) : Runtime.getRuntime().availableProcessors();
@@ -115,7 +138,7 @@ public final class StashPlugin {
     java.nio.file.Path taughtDir = pluginDir.resolve("feedback");
     AnalysisSpec spec = AnalysisSpec.defaults(names.stream().map(AnalyzerName::id).toList(), 1)
         .withModels(models.isBlank() ? null : java.nio.file.Path.of(models))
-        .withTaught(taughtDir);
+        .withTaught(taughtDir).withRemote(remote.spec(pluginDir)); // replies kept in the plugin's folder
     StashTeaching.run(stash.client(), stash.paths(), models.isBlank() ? dev.tagger.model.ModelStore.fromEnvironment()
         : new dev.tagger.model.ModelStore(java.nio.file.Path.of(models), dev.tagger.model.ModelStore.fromEnvironment().offline()), taughtDir, line -> log('i', line));
     log('i', "tagging " + (onlyUntagged ? "untagged " : "all ") + kinds.stream().map(k -> k.name().toLowerCase(Locale.ROOT) + "s").toList() + " with " + names

@@ -149,6 +149,29 @@ class StashPluginTest {
   }
 
   @Test
+  void withAGatewayATaskTagsWithTheRemoteModelAndKeepsStashsLogFormat() throws Exception {
+    Path photos = Files.createDirectories(dir.resolve("photos"));
+    Files.copy(TestModels.sampleMedia().resolve("dog-bicycle.jpg"), photos.resolve("dog.jpg"));
+    String key = "sk-plugin-7a6b5c4d3e2f1a0b";
+    Path keyFile = Files.writeString(dir.resolve("gateway.key"), key + "\n");
+    try (dev.tagger.remote.LocalModels models = new dev.tagger.remote.LocalModels();
+        dev.tagger.remote.InJvmGateway gateway = dev.tagger.remote.InJvmGateway.start(key, models);
+        FakeStash stash = new FakeStash("k3y")) {
+      stash.addImage("1", "/stash/photos/dog.jpg");
+      stash.pluginSettings = Map.of("tagger", Map.of("analyzers", "remote-vision", "pathMap", "/stash=" + dir, "models", TestModels.dir().toString(),
+          "remoteUrl", gateway.baseUrl().toString(), "remoteModel", "big-vision", "remoteKeyFile", keyFile.toString(), "workers", 1));
+
+      Run r = plugin(stash, Map.of("mode", "tag-images"));
+
+      assertThat(r.result().path("error").isNull()).as(r.stdout() + r.stderr()).isTrue();
+      assertThat(stash.images.get("1").tags).extracting(t -> stash.tags.get(t).name).contains("dog_AI", "AI_tagged");
+      assertThat(gateway.received()).singleElement().satisfies(q -> assertThat(q.authorization()).isEqualTo("Bearer " + key));
+      assertThat(r.stderr()).allSatisfy(l -> assertThat(l).matches("\u0001[tdiwep]\u0002.*").doesNotContain(key));
+      assertThat(r.stdout()).doesNotContain(key);
+    }
+  }
+
+  @Test
   void anUnknownModeIsAnErrorInTheResultNotACrash() throws Exception {
     try (FakeStash stash = new FakeStash("k3y")) {
       Run r = plugin(stash, Map.of("mode", "bogus"));
