@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>429, 5xx, a time-out or a dropped connection is retried up to {@link GatewaySettings#retries} times, after
  *       the wait the gateway names in {@code Retry-After} (seconds or a date) or else a doubling backoff;</li>
- *   <li>a refused key (401, 403) turns the gateway off for the rest of the run;</li>
+ *   <li>a refused key (401, 403), or no such endpoint or model (404), turns the gateway off for the rest of the run;</li>
  *   <li>a gateway that cannot be reached is left alone for {@link #DOWN_PAUSE}, then tried again with one request;</li>
  *   <li>a malformed reply, or one outside the schema, fails that item's look and is not cached.</li>
  * </ul>
@@ -45,6 +45,8 @@ public final class Gateway {
   /** The longest {@code Retry-After} waited out; a longer one fails the item's look at once. */
   static final Duration LONGEST_WAIT = Duration.ofSeconds(60);
 
+  /** The longest reply read; a longer one is a failure, not a heap's worth of text. */
+  static final int MAX_REPLY_BYTES = 4 << 20;
   private final GatewaySettings settings;
   private final RateLimiter.Clock clock;
   private final RateLimiter limits;
@@ -53,6 +55,7 @@ public final class Gateway {
   private final AtomicInteger sent = new AtomicInteger();
   private final Set<String> announced = ConcurrentHashMap.newKeySet();
   private volatile boolean keyRefused;
+  private volatile boolean notFound;
   private volatile long downUntil;
   private volatile boolean everDown;
   private final java.util.concurrent.atomic.AtomicBoolean probe = new java.util.concurrent.atomic.AtomicBoolean();
@@ -98,6 +101,9 @@ public final class Gateway {
     if (keyRefused) {
       return new Answer(null, "gateway refused the key", usage);
     }
+    if (notFound) {
+      return new Answer(null, "gateway has no such endpoint or model", usage);
+    }
     boolean probing = everDown;
     if (probing && (clock.nanos() - downUntil < 0 || !probe.compareAndSet(false, true))) {
       return new Answer(null, "gateway unreachable", usage); // left alone, or another thread is asking whether it is back
@@ -124,11 +130,16 @@ public final class Gateway {
       try {
         RateLimiter.Entry booked = limits.acquire(estimatedTokens);
         usage.merge("requests", 1L, Long::sum);
-        HttpResponse<String> response = http.send(httpRequest(request), HttpResponse.BodyHandlers.ofString());
-        int status = response.statusCode();
+        HttpResponse<java.io.InputStream> streamed = http.send(httpRequest(request), HttpResponse.BodyHandlers.ofInputStream());
+        int status = streamed.statusCode();
+        String text = bounded(streamed.body());
+        if (text == null) {
+          usage.merge("failures", 1L, Long::sum);
+          return new Answer(null, "the reply is larger than " + (MAX_REPLY_BYTES >> 20) + " MB", usage);
+        }
         everDown = false; // it answered: reachable again, whatever it said
         if (status >= 200 && status < 300) {
-          return answered(response.body(), frames, booked, usage, cacheKey);
+          return answered(text, frames, booked, usage, cacheKey);
         }
         usage.merge("failures", 1L, Long::sum);
         if (status == 401 || status == 403) {
@@ -137,13 +148,19 @@ public final class Gateway {
               settings.gateway(), status, settings.key());
           return new Answer(null, "gateway refused the key", usage);
         }
+        if (status == 404) { // no such endpoint or model: every request would get the same
+          notFound = true;
+          announce("404", "gateway {} has no {} or no model {} (HTTP 404: {}); remote analyzers are off for the rest of the run",
+              settings.gateway(), settings.endpoint().getPath(), settings.model(), shortText(text));
+          return new Answer(null, "gateway has no such endpoint or model", usage);
+        }
         last = "HTTP " + status;
         if (status != 429 && status != 408 && status < 500) {
-          String why = "gateway answered HTTP " + status + ": " + shortText(response.body());
+          String why = "gateway answered HTTP " + status + ": " + shortText(text);
           announce("http" + status, "{}", why);
           return new Answer(null, why, usage);
         }
-        wait = retryAfter(response).orElse(backoff(attempt));
+        wait = retryAfter(streamed).orElse(backoff(attempt));
         if (wait.compareTo(LONGEST_WAIT) > 0) {
           return new Answer(null, "gateway asked to wait " + wait.toSeconds() + " s", usage);
         }
@@ -177,6 +194,14 @@ public final class Gateway {
     String why = last + " after " + attempts + (attempts == 1 ? " attempt" : " attempts");
     announce("gave-up", "gateway {}: {}", settings.gateway(), why);
     return new Answer(null, why, usage);
+  }
+
+  /** The reply's text, read on this thread up to {@link #MAX_REPLY_BYTES}; null when it is longer. */
+  private static @Nullable String bounded(java.io.InputStream in) throws IOException {
+    try (in) {
+      byte[] bytes = in.readNBytes(MAX_REPLY_BYTES + 1);
+      return bytes.length > MAX_REPLY_BYTES ? null : new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    }
   }
 
   /** Counts one request against the run's budget; false when it is spent. */

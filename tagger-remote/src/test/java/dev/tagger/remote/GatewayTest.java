@@ -204,6 +204,16 @@ class GatewayTest {
   }
 
   @Test
+  void aWrongUrlTurnsTheGatewayOffAfterOneRequest() throws IOException {
+    URI wrong = URI.create(server.baseUrl().toString().replace("/v1", "/v2"));
+    Gateway gateway = new Gateway(GatewaySettings.of(wrong, "big-model", ApiKey.of(KEY, "test")).withLimits(0, 0));
+    BatchSummary s = tagger(gateway).tagAll(List.of(article(50), article(51)));
+
+    assertThat(server.received()).hasSize(1);
+    assertThat(s.results()).allSatisfy(r -> assertThat(r.partial()).containsExactly("remote-text (gateway has no such endpoint or model)"));
+  }
+
+  @Test
   void repliesAreCachedByContentModelAndPromptVersion() throws IOException {
     Path cache = dir.resolve("replies");
     Media item = article(11);
