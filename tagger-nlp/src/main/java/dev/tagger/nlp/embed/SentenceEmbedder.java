@@ -37,6 +37,8 @@ public final class SentenceEmbedder implements dev.tagger.spi.TextEmbedder, Auto
   private final OrtSession session;
   private final WordPieceTokenizer tokenizer;
   private final boolean typeIds;
+  private final java.util.concurrent.locks.ReentrantReadWriteLock inUse = new java.util.concurrent.locks.ReentrantReadWriteLock();
+  private boolean closed;
 
   public SentenceEmbedder(int intraOpThreads) {
     this.tokenizer = WordPieceTokenizer.fromJson(verified(TOKENIZER));
@@ -94,13 +96,21 @@ public final class SentenceEmbedder implements dev.tagger.spi.TextEmbedder, Auto
         OnnxTensor typeT = OnnxTensor.createTensor(env, LongBuffer.wrap(new long[n * len]), shape)) {
       Map<String, OnnxTensor> inputs = typeIds ? Map.of("input_ids", idT, "attention_mask", maskT, "token_type_ids", typeT)
           : Map.of("input_ids", idT, "attention_mask", maskT);
-      try (OrtSession.Result r = session.run(inputs)) {
-        float[][][] hidden = (float[][][]) r.get(0).getValue();
-        List<float[]> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-          out.add(meanPooled(hidden[i], ids.get(i).length));
+      inUse.readLock().lock();
+      try {
+        if (closed) {
+          throw new IllegalStateException("the sentence embedding session is closed");
         }
-        return out;
+        try (OrtSession.Result r = session.run(inputs)) {
+          float[][][] hidden = (float[][][]) r.get(0).getValue();
+          List<float[]> out = new ArrayList<>(n);
+          for (int i = 0; i < n; i++) {
+            out.add(meanPooled(hidden[i], ids.get(i).length));
+          }
+          return out;
+        }
+      } finally {
+        inUse.readLock().unlock();
       }
     } catch (OrtException e) {
       throw new TaggerException("sentence embeddings: inference failed: " + e.getMessage(), e);
@@ -154,12 +164,19 @@ public final class SentenceEmbedder implements dev.tagger.spi.TextEmbedder, Auto
     return bytes;
   }
 
+  /** Closes the session once the embeddings in progress end (freeing it under one is a native crash); idempotent. */
   @Override
   public void close() {
+    inUse.writeLock().lock();
     try {
-      session.close();
+      if (!closed) {
+        closed = true;
+        session.close();
+      }
     } catch (OrtException e) {
       throw new TaggerException("cannot close the sentence embedding session: " + e.getMessage(), e);
+    } finally {
+      inUse.writeLock().unlock();
     }
   }
 }

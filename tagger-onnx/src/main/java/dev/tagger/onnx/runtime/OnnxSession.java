@@ -23,6 +23,8 @@ public final class OnnxSession implements AutoCloseable {
   private final String modelId;
   private final String inputName;
   private volatile boolean closed;
+  /** Runs hold it shared and {@link #close()} alone: a session is never freed under a run (that is a native crash). */
+  private final java.util.concurrent.locks.ReentrantReadWriteLock inUse = new java.util.concurrent.locks.ReentrantReadWriteLock();
 
   public OnnxSession(ResolvedModel model, OnnxOptions options) {
     this(model, options, java.util.List.of());
@@ -49,7 +51,16 @@ public final class OnnxSession implements AutoCloseable {
 
   /** Runs the model on one float tensor and returns its first output as rows of floats. */
   public float[][] run(FloatBuffer input, long[] shape) {
-    checkOpen();
+    inUse.readLock().lock();
+    try {
+      checkOpen();
+      return runOpen(input, shape);
+    } finally {
+      inUse.readLock().unlock();
+    }
+  }
+
+  private float[][] runOpen(FloatBuffer input, long[] shape) {
     try (OnnxTensor tensor = OnnxTensor.createTensor(env, input, shape);
         OrtSession.Result result = session.run(Map.of(inputName, tensor))) {
       Object value = result.get(0).getValue();
@@ -64,7 +75,16 @@ public final class OnnxSession implements AutoCloseable {
 
   /** Runs the model on one float tensor and returns every output, flattened, by output name. */
   public Map<String, float[]> runAll(FloatBuffer input, long[] shape) {
-    checkOpen();
+    inUse.readLock().lock();
+    try {
+      checkOpen();
+      return runAllOpen(input, shape);
+    } finally {
+      inUse.readLock().unlock();
+    }
+  }
+
+  private Map<String, float[]> runAllOpen(FloatBuffer input, long[] shape) {
     try (OnnxTensor tensor = OnnxTensor.createTensor(env, input, shape);
         OrtSession.Result result = session.run(Map.of(inputName, tensor))) {
       Map<String, float[]> out = new HashMap<>();
@@ -93,16 +113,20 @@ public final class OnnxSession implements AutoCloseable {
     return modelId;
   }
 
+  /** Closes the session once the runs in progress end; a run after it fails with a clear message. */
   @Override
-  public synchronized void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
+  public void close() {
+    inUse.writeLock().lock();
     try {
+      if (closed) {
+        return;
+      }
+      closed = true;
       session.close();
     } catch (OrtException e) {
       throw new TaggerException("model " + modelId + ": closing the ONNX session failed", e);
+    } finally {
+      inUse.writeLock().unlock();
     }
   }
 }
