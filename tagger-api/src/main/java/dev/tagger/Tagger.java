@@ -58,6 +58,14 @@ public final class Tagger {
     return java.util.Optional.ofNullable(feedback);
   }
 
+  /**
+   * Identifies the analysis: the analyzers, their models' versions and the options that change their output (part of
+   * the result store's key). Two taggers with the same fingerprint give an item the same analysis.
+   */
+  public String fingerprint() {
+    return pipeline.fingerprint();
+  }
+
   /** Tags one item, tells the sinks, and returns its result; a bad item gives a failed result, not an exception. */
   public TagResult tag(Media media) {
     return tagAll(List.of(media)).results().get(0);

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code bin/tagger}. */
 @Command(name = "tagger", mixinStandardHelpOptions = true, version = "tagger 0.1.0",
     description = "Tags media with local AI models.",
-    subcommands = {TagCommand.class, WatchCommand.class, SearchCommand.class, StashCommand.class, EvalCommand.class, FeedbackCommand.class, ReviewCommand.class, TeachCommand.class, TaughtCommand.class, PeopleCommand.class})
+    subcommands = {TagCommand.class, WatchCommand.class, SearchCommand.class, StashCommand.class, EvalCommand.class, FeedbackCommand.class, ReviewCommand.class, TeachCommand.class, TaughtCommand.class, PeopleCommand.class, SparkCommand.class})
 public final class TaggerCli implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class ModuleBoundariesTest {
   /** The adapters: each a module of its own. */
   static final List<String> ADAPTERS = List.of("dev.tagger.media", "dev.tagger.onnx", "dev.tagger.audio", "dev.tagger.nlp",
-      "dev.tagger.stash", "dev.tagger.remote");
+      "dev.tagger.stash", "dev.tagger.remote", "dev.tagger.spark");
   static final String[] API = {"dev.tagger", "dev.tagger.spi..", "dev.tagger.rules..", "dev.tagger.sink..", "dev.tagger.store..",
       "dev.tagger.model..", "dev.tagger.policy..", "dev.tagger.internal.."};
   static JavaClasses main;

@@ -21,10 +21,16 @@ final class WorkerProcess {
 
   /** Starts {@code TaggerCli ARGS...}, passing the classpath through an argument file in {@code dir}. */
   static Process start(Path dir, List<String> args) throws Exception {
+    return start(dir, List.of(), args);
+  }
+
+  /** The same, with these JVM options. */
+  static Process start(Path dir, List<String> jvmOptions, List<String> args) throws Exception {
     String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     Path argFile = Files.writeString(dir.resolve("java.args"), "-cp \"" + cp.replace("\\", "\\\\") + "\"\n");
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "@" + argFile,
-        "dev.tagger.cli.TaggerCli"));
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "@" + argFile));
+    command.addAll(jvmOptions);
+    command.add("dev.tagger.cli.TaggerCli");
     command.addAll(args);
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("watch.log").toFile()))
         .start();

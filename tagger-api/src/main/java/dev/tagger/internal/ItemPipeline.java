@@ -42,6 +42,11 @@ public final class ItemPipeline {
     this.people = people;
   }
 
+  /** The analysis's fingerprint ({@link ItemAnalysis#fingerprint()}). */
+  public String fingerprint() {
+    return analysis.fingerprint();
+  }
+
   public TagResult run(Media media, BooleanSupplier cancelled) {
     long start = System.nanoTime();
     MediaKind kind = MediaKind.UNKNOWN;

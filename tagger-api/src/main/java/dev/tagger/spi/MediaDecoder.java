@@ -15,6 +15,14 @@ public interface MediaDecoder {
   RgbImage decodeImage(Media media);
 
   /**
+   * How long a video or audio item plays, read from its container's header (cheap: nothing is decoded); empty when
+   * the decoder cannot tell or the item has no length. For planning work, such as balancing a cluster's partitions.
+   */
+  default java.util.OptionalDouble durationSeconds(Media media) {
+    return java.util.OptionalDouble.empty();
+  }
+
+  /**
    * The still image, upright, decoded at a reduced scale where that is cheap (a JPEG's DCT scaling) while
    * its longer side stays at least {@code minSide}, with the size of the full picture. The default decodes
    * it whole.

@@ -118,6 +118,18 @@ public final class FfmpegMediaDecoder implements MediaDecoder {
     return frames;
   }
 
+  /** The container's duration, opened without decoding a frame; empty when FFmpeg cannot open it or names none. */
+  @Override
+  public java.util.OptionalDouble durationSeconds(Media media) {
+    try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(media.path().toFile())) {
+      grabber.start();
+      long micros = grabber.getLengthInTime();
+      return micros > 0 ? java.util.OptionalDouble.of(micros / 1e6) : java.util.OptionalDouble.empty();
+    } catch (FrameGrabber.Exception | RuntimeException e) {
+      return java.util.OptionalDouble.empty();
+    }
+  }
+
   /** Streams: each sampled frame is handed over as soon as it is decoded and converted. */
   @Override
   public void streamFrames(Media media, SamplingPolicy policy, FrameHandler handler) {

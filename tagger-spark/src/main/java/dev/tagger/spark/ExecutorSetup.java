@@ -1,0 +1,27 @@
+package dev.tagger.spark;
+
+import dev.tagger.Tagger;
+
+/**
+ * Opens the engine inside an executor JVM: made by its public no-argument constructor and configured once per JVM
+ * with the job's configuration (JSON, say, naming the analyzers and the policy), then shared by the executor's tasks
+ * until the JVM ends, when it is closed. What the engine does for an item (the per-item time limit, worker processes
+ * that contain a native crash) is the setup's to choose, as it is for the CLI.
+ */
+public interface ExecutorSetup extends AutoCloseable {
+  /** Opens the engine; called once per executor JVM, before any other method. */
+  void configure(String configuration) throws Exception;
+
+  /** The engine the executor's tasks share. */
+  Tagger tagger();
+
+  /**
+   * What tagging an item is expected to cost, relative to a photo (1): cheap to answer (a container's header at most),
+   * so that partitions can be balanced by cost, not by count. Asked before {@link #configure} may have run: it must not
+   * need the models.
+   */
+  double cost(java.nio.file.Path item);
+
+  @Override
+  default void close() throws Exception {}
+}
