@@ -24,8 +24,8 @@ final class SparkCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Media files and folders, lists of paths (.txt, .lst), or tables (.parquet, .csv) whose --column names them.")
   List<Path> paths;
 
-  @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: ${DEFAULT-VALUE}; a cluster's with spark-submit).")
-  String master = "local[*]";
+  @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: the one spark-submit names, else local[*]).")
+  String master;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder, seen by the driver and every executor.")
   Path out;
@@ -54,8 +54,9 @@ final class SparkCommand implements Callable<Integer> {
   @Option(names = "--timeout", paramLabel = "SECONDS", description = "Longest time one item may take (default: ${DEFAULT-VALUE}).")
   long timeoutSeconds = 600;
 
-  @Option(names = "--workers", paramLabel = "N", description = "Worker processes per executor, so a native crash fails one item (default: ${DEFAULT-VALUE}; 0 analyzes in the executor's JVM).")
-  int workers = 1;
+  @Option(names = "--workers", paramLabel = "N", description = "Worker processes per executor, so a native crash fails one item "
+      + "(default: one per executor core; 0 analyzes in the executor's JVM).")
+  Integer workers;
 
   @Override
   public Integer call() {
@@ -65,11 +66,16 @@ final class SparkCommand implements Callable<Integer> {
       System.err.println("tagger spark: " + e.getMessage());
       return 2;
     }
-    if (workers < 0 || partitions < 0 || timeoutSeconds < 1) {
+    if (workers != null && workers < 0 || partitions < 0 || timeoutSeconds < 1) {
       System.err.println("tagger spark: --workers and --partitions must not be negative, --timeout at least 1");
       return 2;
     }
-    SparkSession spark = SparkSession.builder().master(master).appName("tagger").config("spark.ui.enabled", "false").getOrCreate();
+    SparkSession.Builder session = SparkSession.builder().appName("tagger").config("spark.ui.enabled", "false");
+    if (master != null || System.getProperty("spark.master") == null) { // under spark-submit, its master
+      session.master(master != null ? master : "local[*]");
+    }
+    SparkSession spark = session.getOrCreate();
+    String master = spark.sparkContext().master();
     try {
       List<String> items = new ArrayList<>();
       List<Path> media = new ArrayList<>();
@@ -82,8 +88,10 @@ final class SparkCommand implements Callable<Integer> {
       }
       MediaWalker.walk(media).items().stream().map(Media::id).forEach(items::add);
       int cores = spark.sparkContext().defaultParallelism();
+      // each executor runs one task a core, and each task one item at a time: a worker process a core, one ONNX thread an item
+      int executorCores = master.startsWith("local") ? cores : spark.sparkContext().getConf().getInt("spark.executor.cores", 1);
       AnalysisSpec spec = AnalysisSpec.defaults(analyzers, 1).withModels(models);
-      String config = new CliSparkSetup.Config(spec, minConfidence, reviewFrom, timeoutSeconds, workers, Math.max(1, workers)).toJson();
+      String config = new CliSparkSetup.Config(spec, minConfidence, reviewFrom, timeoutSeconds, workers != null ? workers : executorCores, 1).toJson();
       SparkTagJob.Report r = SparkTagJob.run(spark, new SparkTagJob.Settings(CliSparkSetup.class.getName(), config, out.toString(), partitions, parquet), items);
       System.err.printf(Locale.ROOT, "tagger spark: %d items: %d already in the output, %d tagged (%d failed) in %d partitions on %d cores "
           + "(cost per partition: most %.1f, mean %.1f), in %.1f s; %s%s%n", r.items(), r.skipped(), r.tagged(), r.failed(), r.partitions(), cores,
