@@ -122,6 +122,34 @@ class SparkCommandTest {
     assertThat(output(out)).hasSize(30);
   }
 
+  @Test
+  void listsOfPathsAndTableColumnsNameTheItems() throws Exception {
+    Path media = Files.createDirectories(dir.resolve("listed"));
+    Files.copy(TestModels.sampleMedia().resolve("dog-bicycle.jpg"), media.resolve("dog.jpg"));
+    Files.copy(TestModels.sampleMedia().resolve("horses.jpg"), media.resolve("horses.jpg"));
+    Files.copy(TestModels.sampleMedia().resolve("eagle.jpg"), media.resolve("eagle.jpg"));
+    Path list = Files.writeString(dir.resolve("items.txt"), "# a list of paths and URIs\n" + media.resolve("dog.jpg") + "\n\n"
+        + media.resolve("horses.jpg").toUri() + "\n");
+    Path table = Files.writeString(dir.resolve("items.csv"), "id,file\n1," + media.resolve("eagle.jpg") + "\n");
+    Path out = dir.resolve("out");
+
+    CliRun run = CliRun.of("spark", "--master", "local[2]", "--out", out.toString(), "--workers", "0", "--analyzers", "objects",
+        "--column", "file", "--models", TestModels.dir().toString(), list.toString(), table.toString());
+    assertThat(run.exitCode()).as(run.stderr()).isZero();
+    assertThat(run.stderr()).contains("3 items: 0 already in the output, 3 tagged (0 failed)");
+    Map<String, List<String>> tags = tagsByPath(output(out));
+    assertThat(tags).hasSize(3);
+    assertThat(tags.entrySet()).anySatisfy(e -> {
+      assertThat(e.getKey()).endsWith("dog.jpg");
+      assertThat(e.getValue()).containsAnyOf("dog", "review:dog");
+    });
+
+    CliRun noColumn = CliRun.of("spark", "--master", "local[1]", "--out", out.toString(), "--workers", "0", "--analyzers", "objects",
+        "--models", TestModels.dir().toString(), table.toString());
+    assertThat(noColumn.exitCode()).isEqualTo(3);
+    assertThat(noColumn.stderr()).contains("has no column 'path' (it has id, file)");
+  }
+
   static int committed(Path out) throws IOException {
     if (!Files.isDirectory(out.resolve("json"))) {
       return 0;
