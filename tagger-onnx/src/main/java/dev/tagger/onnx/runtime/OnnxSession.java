@@ -51,10 +51,15 @@ public final class OnnxSession implements AutoCloseable {
 
   /** Runs the model on one float tensor and returns its first output as rows of floats. */
   public float[][] run(FloatBuffer input, long[] shape) {
+    return whileOpen(() -> runOpen(input, shape));
+  }
+
+  /** Runs {@code call} while the session is open, holding it open until the call returns. */
+  private <T> T whileOpen(java.util.function.Supplier<T> call) {
     inUse.readLock().lock();
     try {
       checkOpen();
-      return runOpen(input, shape);
+      return call.get();
     } finally {
       inUse.readLock().unlock();
     }
@@ -75,13 +80,7 @@ public final class OnnxSession implements AutoCloseable {
 
   /** Runs the model on one float tensor and returns every output, flattened, by output name. */
   public Map<String, float[]> runAll(FloatBuffer input, long[] shape) {
-    inUse.readLock().lock();
-    try {
-      checkOpen();
-      return runAllOpen(input, shape);
-    } finally {
-      inUse.readLock().unlock();
-    }
+    return whileOpen(() -> runAllOpen(input, shape));
   }
 
   private Map<String, float[]> runAllOpen(FloatBuffer input, long[] shape) {
