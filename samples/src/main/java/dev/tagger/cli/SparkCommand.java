@@ -33,6 +33,9 @@ final class SparkCommand implements Callable<Integer> {
   @Option(names = "--parquet", description = "Also write OUT/parquet: one row per item, tags as an array of structs, partitioned by kind.")
   boolean parquet;
 
+  @Option(names = "--retry-failed", description = "Tag again the items the output holds as failed (by default a re-run skips them too).")
+  boolean retryFailed;
+
   @Option(names = "--partitions", paramLabel = "N", description = "Partitions the items are dealt into by cost (default: four per core).")
   int partitions;
 
@@ -75,27 +78,32 @@ final class SparkCommand implements Callable<Integer> {
       session.master(master != null ? master : "local[*]");
     }
     SparkSession spark = session.getOrCreate();
-    String master = spark.sparkContext().master();
     try {
       List<String> items = new ArrayList<>();
       List<Path> media = new ArrayList<>();
       for (Path p : paths) {
-        if (JobInputs.isList(p) && java.nio.file.Files.isRegularFile(p)) {
-          items.addAll(JobInputs.read(spark, p, column));
+        if (JobInputs.isList(p)) {
+          items.addAll(JobInputs.read(spark, p, column)); // absolute: executors do not share this working folder
         } else {
-          media.add(p);
+          media.add(p.toAbsolutePath());
         }
       }
-      MediaWalker.walk(media).items().stream().map(Media::id).forEach(items::add);
+      MediaWalker.Expansion walked = MediaWalker.walk(media);
+      walked.skipped().forEach(k -> System.err.println("tagger spark: skipped " + k.path() + ": " + k.reason()));
+      walked.items().stream().map(Media::id).forEach(items::add);
       int cores = spark.sparkContext().defaultParallelism();
-      // each executor runs one task a core, and each task one item at a time: a worker process a core, one ONNX thread an item
-      int executorCores = master.startsWith("local") ? cores : spark.sparkContext().getConf().getInt("spark.executor.cores", 1);
-      AnalysisSpec spec = AnalysisSpec.defaults(analyzers, 1).withModels(models);
-      String config = new CliSparkSetup.Config(spec, minConfidence, reviewFrom, timeoutSeconds, workers != null ? workers : executorCores, 1).toJson();
-      SparkTagJob.Report r = SparkTagJob.run(spark, new SparkTagJob.Settings(CliSparkSetup.class.getName(), config, out.toString(), partitions, parquet), items);
+      // each executor runs one task a core, and each task one item at a time: a worker process a task slot, one ONNX thread an item
+      AnalysisSpec spec = AnalysisSpec.defaults(analyzers, 1).withModels(models == null ? null : models.toAbsolutePath());
+      String config = new CliSparkSetup.Config(spec, minConfidence, reviewFrom, timeoutSeconds, workers != null ? workers : -1, 1).toJson();
+      SparkTagJob.Report r = SparkTagJob.run(spark, new SparkTagJob.Settings(CliSparkSetup.class.getName(), config,
+          out.toAbsolutePath().toString(), partitions, parquet, retryFailed), items);
+      if (r.malformed() > 0) {
+        System.err.printf(Locale.ROOT, "tagger spark: %d lines of %s could not be read; their items were tagged again%n", r.malformed(), r.json());
+      }
       System.err.printf(Locale.ROOT, "tagger spark: %d items: %d already in the output, %d tagged (%d failed) in %d partitions on %d cores "
           + "(cost per partition: most %.1f, mean %.1f), in %.1f s; %s%s%n", r.items(), r.skipped(), r.tagged(), r.failed(), r.partitions(), cores,
-          r.maxPartitionCost(), r.meanPartitionCost(), r.seconds(), r.json(), r.parquet() == null ? "" : " and " + r.parquet());
+          r.maxPartitionCost(), r.meanPartitionCost(), r.seconds(), r.json(), r.parquet() == null ? (parquet ? "; no Parquet: no line yet" : "")
+          : " and " + r.parquet());
       return r.failed() == 0 ? 0 : 1;
     } catch (TaggerException e) {
       System.err.println("tagger spark: " + e.getMessage());

@@ -128,21 +128,29 @@ class SparkCommandTest {
     Files.copy(TestModels.sampleMedia().resolve("dog-bicycle.jpg"), media.resolve("dog.jpg"));
     Files.copy(TestModels.sampleMedia().resolve("horses.jpg"), media.resolve("horses.jpg"));
     Files.copy(TestModels.sampleMedia().resolve("eagle.jpg"), media.resolve("eagle.jpg"));
+    // a relative line is resolved against the list's folder; a path given twice is one item; a bad entry is an error line
     Path list = Files.writeString(dir.resolve("items.txt"), "# a list of paths and URIs\n" + media.resolve("dog.jpg") + "\n\n"
-        + media.resolve("horses.jpg").toUri() + "\n");
+        + media.resolve("horses.jpg").toUri() + "\nlisted/dog.jpg\nlisted/missing.jpg\nhttp://example.com/a.jpg\n");
     Path table = Files.writeString(dir.resolve("items.csv"), "id,file\n1," + media.resolve("eagle.jpg") + "\n");
     Path out = dir.resolve("out");
 
     CliRun run = CliRun.of("spark", "--master", "local[2]", "--out", out.toString(), "--workers", "0", "--analyzers", "objects",
         "--column", "file", "--models", TestModels.dir().toString(), list.toString(), table.toString());
-    assertThat(run.exitCode()).as(run.stderr()).isZero();
-    assertThat(run.stderr()).contains("3 items: 0 already in the output, 3 tagged (0 failed)");
+    assertThat(run.exitCode()).as(run.stderr()).isEqualTo(1);
+    assertThat(run.stderr()).contains("5 items: 0 already in the output, 5 tagged (2 failed)");
     Map<String, List<String>> tags = tagsByPath(output(out));
-    assertThat(tags).hasSize(3);
+    assertThat(tags).hasSize(5).containsKey(media.resolve("missing.jpg").toString()).containsKey("http://example.com/a.jpg");
     assertThat(tags.entrySet()).anySatisfy(e -> {
-      assertThat(e.getKey()).endsWith("dog.jpg");
+      assertThat(e.getKey()).isEqualTo(media.resolve("dog.jpg").toString());
       assertThat(e.getValue()).containsAnyOf("dog", "review:dog");
     });
+    assertThat(output(out)).filteredOn(l -> l.path("path").asText().startsWith("http:"))
+        .singleElement().satisfies(l -> assertThat(l.path("error").path("message").asText()).contains("only paths and file: URIs"));
+
+    CliRun again = CliRun.of("spark", "--master", "local[1]", "--out", out.toString(), "--workers", "0", "--analyzers", "objects",
+        "--column", "file", "--parquet", "--models", TestModels.dir().toString(), list.toString(), table.toString());
+    assertThat(again.stderr()).contains("5 items: 5 already in the output, 0 tagged");
+    assertThat(out.resolve("parquet/_SUCCESS")).exists();
 
     CliRun noColumn = CliRun.of("spark", "--master", "local[1]", "--out", out.toString(), "--workers", "0", "--analyzers", "objects",
         "--models", TestModels.dir().toString(), table.toString());

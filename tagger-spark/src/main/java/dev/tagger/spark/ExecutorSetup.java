@@ -22,6 +22,15 @@ public interface ExecutorSetup extends AutoCloseable {
    */
   double cost(java.nio.file.Path item);
 
+  /**
+   * What tells this setup's output from another's: the analysis ({@link Tagger#fingerprint()}) and everything else
+   * that changes the tags written, such as the policy, vocabularies and rules. A job writes under a folder named by
+   * it, so a run with another analysis or policy never counts this one's lines as done. Asked after {@link #configure}.
+   */
+  default String fingerprint() {
+    return tagger().fingerprint();
+  }
+
   @Override
   default void close() throws Exception {}
 }

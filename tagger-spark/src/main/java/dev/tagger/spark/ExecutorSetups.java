@@ -25,6 +25,11 @@ final class ExecutorSetups {
       try {
         s.configure(configuration);
       } catch (Exception e) {
+        try {
+          s.close(); // what it opened before it failed
+        } catch (Exception closing) {
+          e.addSuppressed(closing);
+        }
         throw new TaggerException("cannot open " + setupClass + " in this executor: " + e.getMessage(), e);
       }
       return s;
